@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ImdsAnalyzers.Tests.Verifiers;
+
+/// <summary>Which third-party assemblies a test source compiles against.</summary>
+[Flags]
+public enum TestLibraries
+{
+    None = 0,
+    AwsSdk = 1,
+    Cdk = 2,
+}
+
+/// <summary>
+/// Reference sets for analyzer tests. The verifier's own package download fails on a machine
+/// without nuget.org access, so the AWS assemblies come from this test project's own restore.
+/// </summary>
+public static class TestReferences
+{
+    /// <summary>.NET 8 reference assemblies: the framework our users most commonly target.</summary>
+    public static ReferenceAssemblies Framework { get; } = ReferenceAssemblies.Net.Net80;
+
+    public static ImmutableArray<MetadataReference> AwsSdk { get; } = FromTypes(
+        typeof(Amazon.Runtime.AmazonServiceClient),
+        typeof(Amazon.EC2.AmazonEC2Client));
+
+    public static ImmutableArray<MetadataReference> Cdk { get; } = FromTypes(
+        typeof(Amazon.CDK.Stack),
+        typeof(Constructs.Construct),
+        typeof(Amazon.JSII.Runtime.Deputy.DeputyBase));
+
+    public static IEnumerable<MetadataReference> For(TestLibraries libraries)
+    {
+        if ((libraries & TestLibraries.AwsSdk) != 0)
+        {
+            foreach (var reference in AwsSdk)
+            {
+                yield return reference;
+            }
+        }
+
+        if ((libraries & TestLibraries.Cdk) != 0)
+        {
+            foreach (var reference in Cdk)
+            {
+                yield return reference;
+            }
+        }
+    }
+
+    private static ImmutableArray<MetadataReference> FromTypes(params Type[] types) =>
+        types.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)).ToImmutableArray();
+}
