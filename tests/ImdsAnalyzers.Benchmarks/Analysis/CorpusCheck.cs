@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace ImdsAnalyzers.Benchmarks.Analysis;
+
+/// <summary>
+/// Shows that the benchmark measures what it claims: the corpus compiles, each analyzer registers
+/// what its floor mirrors, and the findings are where the generator put them (and nowhere else).
+/// </summary>
+public static class CorpusCheck
+{
+    public static int Run()
+    {
+        var clock = Stopwatch.StartNew();
+        var workload = new CorpusWorkload();
+        Console.WriteLine($"corpus: {workload.Files.Count} files, {workload.Lines:N0} lines, {workload.Files.Count(f => f.ExpectedId is not null)} with a finding; parsed in {clock.ElapsedMilliseconds} ms");
+        Console.WriteLine($"references: {workload.References.Length} ({CorpusReferences.FrameworkSource} + AWS SDK, CDK)");
+        foreach (var group in workload.Files.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {group.Key,-6} {group.Count(),5} files");
+        }
+
+        clock.Restart();
+        var errors = workload.Run(AnalyzerSets.CompileOnly).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Console.WriteLine($"compile: {errors.Count} errors in {clock.ElapsedMilliseconds} ms (cold)");
+        for (var i = 0; i < 2; i++)
+        {
+            clock.Restart();
+            workload.Run(AnalyzerSets.CompileOnly);
+            Console.WriteLine($"compile: {clock.ElapsedMilliseconds} ms (warm)");
+        }
+
+        foreach (var error in errors.Take(20))
+        {
+            Console.WriteLine("  " + error);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("registrations (mirrored by each floor):");
+        foreach (var (name, registrations) in workload.Sets.RegistrationsByAnalyzer)
+        {
+            Console.WriteLine($"  {name}: {registrations}");
+        }
+
+        if (workload.Sets.AnalyzerNames.Count == 0)
+        {
+            Console.WriteLine("  (no analyzer in the ImdsAnalyzers assembly yet)");
+            return errors.Count == 0 ? 0 : 1;
+        }
+
+        clock.Restart();
+        var diagnostics = workload.Run(AnalyzerSets.All, logExecutionTime: true, out var result);
+        Console.WriteLine();
+        Console.WriteLine($"all analyzers: {clock.ElapsedMilliseconds} ms wall (compile included)");
+        foreach (var (analyzer, telemetry) in result!.AnalyzerTelemetryInfo.OrderBy(p => p.Key.GetType().Name, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {analyzer.GetType().Name,-32} {telemetry.ExecutionTime.TotalMilliseconds,8:F1} ms in callbacks, {telemetry.OperationActionsCount} operation / {telemetry.SyntaxNodeActionsCount} syntax / {telemetry.SymbolActionsCount} symbol actions");
+        }
+
+        return ReportFindings(workload, diagnostics) && errors.Count == 0 ? 0 : 1;
+    }
+
+    private static bool ReportFindings(CorpusWorkload workload, IEnumerable<Diagnostic> diagnostics)
+    {
+        var reported = diagnostics
+            .Where(d => d.Id.StartsWith("IMDS", StringComparison.Ordinal) || d.Id == "AD0001")
+            .ToLookup(d => d.Location.SourceTree?.FilePath ?? "", d => d);
+        var shippedIds = workload.Sets.AnalyzerNames
+            .SelectMany(n => workload.Sets[n]).SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var ok = true;
+        var found = 0;
+        var expected = 0;
+        foreach (var file in workload.Files)
+        {
+            var ids = reported[file.Path].Select(d => d.Id).ToList();
+            if (file.ExpectedId is { } id && shippedIds.Contains(id))
+            {
+                expected++;
+                if (ids.Contains(id))
+                {
+                    found++;
+                }
+                else
+                {
+                    Console.WriteLine($"  missed: {id} in {file.Path}");
+                }
+            }
+
+            foreach (var extra in reported[file.Path].Where(d => d.Id != file.ExpectedId))
+            {
+                ok &= extra.Id != "AD0001";
+                Console.WriteLine($"  unexpected: {extra}");
+            }
+        }
+
+        Console.WriteLine($"findings: {found} of {expected} planted findings for the shipped rules reported");
+        foreach (var group in diagnostics.Where(d => d.Id.StartsWith("IMDS", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {group.Key}: {group.Count()}");
+        }
+
+        return ok;
+    }
+}
