@@ -75,14 +75,16 @@ namespace ImdsAnalyzers.MetadataCalls
             for (; depth < MaxDepth; depth++)
             {
                 CancellationToken.ThrowIfCancellationRequested();
-                if (ReferencedSymbol(current) is null)
+                var symbol = ReferencedSymbol(current);
+                if (symbol is null)
                 {
                     return current;
                 }
 
                 if (!TryFindValue(current, out var value) || value is null)
                 {
-                    return null;
+                    // A field or property with no visible value (HttpMethod.Put, a library setting) is itself the best description.
+                    return symbol is IFieldSymbol || symbol is IPropertySymbol ? current : null;
                 }
 
                 if (value is ICompoundAssignmentOperation)
