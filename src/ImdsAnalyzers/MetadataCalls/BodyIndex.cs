@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ImdsAnalyzers.MetadataCalls
+{
+    /// <summary>
+    /// Every reference to a local, parameter, field or property in one executable body, and every local's
+    /// declarator, grouped by symbol. Built once per body, and only when a sender in it needs a value
+    /// traced; the many senders of one body share it.
+    /// </summary>
+    internal sealed class BodyIndex
+    {
+        private static readonly IReadOnlyList<IOperation> None = new IOperation[0];
+
+        private readonly Dictionary<ISymbol, List<IOperation>> _references = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
+        private BodyIndex(IOperation root)
+        {
+            Root = root;
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        Add(local.Local, operation);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        Add(parameter.Parameter, operation);
+                        break;
+                    case IFieldReferenceOperation field when IsOwnMember(field.Instance):
+                        Add(field.Field, operation);
+                        break;
+                    case IPropertyReferenceOperation property when property.Arguments.Length == 0 && IsOwnMember(property.Instance):
+                        Add(property.Property, operation);
+                        break;
+                    case IVariableDeclaratorOperation declarator:
+                        Add(declarator.Symbol, operation);
+                        break;
+                }
+            }
+        }
+
+        public IOperation Root { get; }
+
+        /// <summary>References and declarators of the symbol, in source order.</summary>
+        public IReadOnlyList<IOperation> ReferencesTo(ISymbol symbol) =>
+            _references.TryGetValue(symbol, out var list) ? list : None;
+
+        public static IOperation FindRoot(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent != null)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
+
+        /// <summary>Static members and members of <c>this</c>; a field of another object is another value.</summary>
+        private static bool IsOwnMember(IOperation? instance) =>
+            instance is null || (instance is IInstanceReferenceOperation reference && reference.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance);
+
+        private void Add(ISymbol symbol, IOperation operation)
+        {
+            if (!_references.TryGetValue(symbol, out var list))
+            {
+                list = new List<IOperation>();
+                _references.Add(symbol, list);
+            }
+
+            list.Add(operation);
+        }
+
+        /// <summary>Caches indexes by root operation; entries die with the operation trees they describe.</summary>
+        internal sealed class Cache
+        {
+            private readonly ConditionalWeakTable<IOperation, BodyIndex> _table = new ConditionalWeakTable<IOperation, BodyIndex>();
+            private static readonly ConditionalWeakTable<IOperation, BodyIndex>.CreateValueCallback Create = root => new BodyIndex(root);
+
+            public BodyIndex For(IOperation operation) => _table.GetValue(FindRoot(operation), Create);
+        }
+    }
+}
