@@ -53,7 +53,7 @@ public static class CostBenchmarkRunner
     private static Job CreateJob(bool fast, bool wall)
     {
         var job = new Job(fast ? "Fast" : "Full", Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(3), logOutput: true))
             .WithLaunchCount(1)
             .WithWarmupCount(fast ? 1 : 2)
             .WithIterationCount(fast ? 5 : 15)

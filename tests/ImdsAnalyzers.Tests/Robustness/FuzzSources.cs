@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ImdsAnalyzers.Tests.Robustness;
+
+/// <summary>
+/// The sources the robustness test mutates: every sample program, the files under Robustness/Corpus,
+/// and every C# source held in a string literal of this test project (the analyzer and fix test
+/// inputs), with the test markup removed. Statement fragments are wrapped in a method.
+/// </summary>
+public static partial class FuzzSources
+{
+    public sealed record Seed(string Origin, string Text);
+
+    public static IReadOnlyList<Seed> Load()
+    {
+        var root = RepositoryPaths.Root;
+        var seeds = new List<Seed>();
+        foreach (var path in Files(Path.Combine(root, "samples")).Concat(Files(Path.Combine(root, "tests", "ImdsAnalyzers.Tests", "Robustness", "Corpus"))))
+        {
+            seeds.Add(new Seed(Path.GetRelativePath(root, path), File.ReadAllText(path)));
+        }
+
+        var testRoot = Path.Combine(root, "tests", "ImdsAnalyzers.Tests");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Files(testRoot).Where(p => !p.Contains(Path.DirectorySeparatorChar + "Robustness" + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        {
+            foreach (var (line, source) in SourcesInLiterals(File.ReadAllText(path)))
+            {
+                if (seen.Add(source))
+                {
+                    seeds.Add(new Seed($"{Path.GetRelativePath(root, path)}:{line}", source));
+                }
+            }
+        }
+
+        return seeds;
+    }
+
+    private static IEnumerable<string> Files(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                         && !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .OrderBy(p => p, StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+
+    private static IEnumerable<(int Line, string Source)> SourcesInLiterals(string testFile)
+    {
+        var root = CSharpSyntaxTree.ParseText(testFile).GetRoot();
+        foreach (var literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>())
+        {
+            if (!literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                continue;
+            }
+
+            var text = StripMarkup(literal.Token.ValueText);
+            if (text.Length < 40 || !text.Contains(';'))
+            {
+                continue;
+            }
+
+            var line = literal.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            if (LooksLikeCompilationUnit(text))
+            {
+                yield return (line, text);
+            }
+            else if (!text.Contains("dotnet", StringComparison.Ordinal) && !text.Contains("<Project", StringComparison.Ordinal))
+            {
+                yield return (line, WrapStatements(text));
+            }
+        }
+    }
+
+    private static bool LooksLikeCompilationUnit(string text) =>
+        text.Contains("class ", StringComparison.Ordinal) || text.Contains("namespace ", StringComparison.Ordinal)
+        || text.Contains("record ", StringComparison.Ordinal) || text.Contains("struct ", StringComparison.Ordinal);
+
+    /// <summary>Analyzer tests mark expected spans as {|ID:...|}, [|...|] or {|#0:...|}; the compiler must not see that.</summary>
+    public static string StripMarkup(string text) => Markup().Replace(text, string.Empty);
+
+    private static string WrapStatements(string statements) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Net;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        #pragma warning disable SYSLIB0014
+        class FuzzHost
+        {
+            async Task M(string path, string token, HttpClient http)
+            {
+        {{statements}}
+            }
+        }
+        """;
+
+    [GeneratedRegex(@"\{\|[^:|{}]*:|\|\}|\[\||\|\]")]
+    private static partial Regex Markup();
+}
