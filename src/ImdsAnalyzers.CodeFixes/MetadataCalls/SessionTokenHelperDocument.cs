@@ -4,6 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 {
@@ -47,6 +49,22 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             var filePath = directory is null ? null : System.IO.Path.Combine(directory, name);
             var document = project.AddDocument(name, SessionTokenHelperSource.Generate(capabilities), filePath: filePath);
             return document.Project.Solution;
+        }
+
+        /// <summary>
+        /// Adds <c>using ImdsV2Support;</c> where the rewritten calls need it. This runs once the helper
+        /// exists in the project, because imports are only added for names that bind.
+        /// </summary>
+        public static async Task<Solution> AddImportsAsync(Solution solution, DocumentId documentId, CancellationToken cancellationToken)
+        {
+            var document = solution.GetDocument(documentId);
+            if (document is null)
+            {
+                return solution;
+            }
+
+            var withImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return withImports.Project.Solution;
         }
 
         private static string UniqueName(Project project)

@@ -10,8 +10,8 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
     /// </summary>
     internal static class SessionTokenHelperSource
     {
-        public const string Namespace = "ImdsV2Support";
-        public const string ClassName = "ImdsSessionToken";
+        public const string Namespace = ImdsAnalyzers.MetadataCalls.SessionTokenHelper.Namespace;
+        public const string ClassName = ImdsAnalyzers.MetadataCalls.SessionTokenHelper.ClassName;
         public const string MetadataName = Namespace + "." + ClassName;
         public const string FileName = ClassName + ".cs";
 

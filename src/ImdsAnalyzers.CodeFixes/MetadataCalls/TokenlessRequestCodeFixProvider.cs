@@ -81,7 +81,8 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             TokenlessRequestRewriter.Rewrite(editor, invocation, kind);
             var changed = editor.GetChangedDocument();
-            return await SessionTokenHelperDocument.EnsureAsync(changed.Project, capabilities, cancellationToken).ConfigureAwait(false);
+            var solution = await SessionTokenHelperDocument.EnsureAsync(changed.Project, capabilities, cancellationToken).ConfigureAwait(false);
+            return await SessionTokenHelperDocument.AddImportsAsync(solution, changed.Id, cancellationToken).ConfigureAwait(false);
         }
     }
 }

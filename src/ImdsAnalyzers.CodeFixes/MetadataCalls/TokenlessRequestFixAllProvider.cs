@@ -41,6 +41,7 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             foreach (var project in ProjectsInScope(context))
             {
                 HelperCapabilities? needsHelper = null;
+                var changedDocuments = new List<DocumentId>();
                 foreach (var document in DocumentsInScope(context, project))
                 {
                     var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
@@ -52,12 +53,18 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                     var current = solution.GetDocument(document.Id)!;
                     var (changed, capabilities) = await FixDocumentAsync(current, diagnostics, useSdk, cancellationToken).ConfigureAwait(false);
                     solution = changed.Project.Solution;
+                    changedDocuments.Add(changed.Id);
                     needsHelper ??= capabilities;
                 }
 
                 if (needsHelper is not null)
                 {
                     solution = await SessionTokenHelperDocument.EnsureAsync(solution.GetProject(project.Id)!, needsHelper.Value, cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var id in changedDocuments)
+                {
+                    solution = await SessionTokenHelperDocument.AddImportsAsync(solution, id, cancellationToken).ConfigureAwait(false);
                 }
             }
 

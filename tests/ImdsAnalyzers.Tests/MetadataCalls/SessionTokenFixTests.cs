@@ -2,6 +2,7 @@ using ImdsAnalyzers.CodeFixes.MetadataCalls;
 using ImdsAnalyzers.MetadataCalls;
 using ImdsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = ImdsAnalyzers.Tests.Verifiers.CodeFixVerifier<ImdsAnalyzers.MetadataCalls.MetadataCallAnalyzer, ImdsAnalyzers.CodeFixes.MetadataCalls.TokenlessRequestCodeFixProvider>;
 
@@ -135,7 +136,6 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class A { Task<string> M(HttpClient h) => ImdsSessionToken.GetStringAsync(h, "http://169.254.169.254/latest/meta-data/instance-id"); }
             """);
         test.TestState.Sources.Add(("B.cs", """
@@ -147,7 +147,6 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class B { Task<string> M(HttpClient h) => ImdsSessionToken.GetStringAsync(h, "http://[fd00:ec2::254]/latest/meta-data/ami-id"); }
             """));
         test.FixedState.Sources.Add((SessionTokenHelperSource.FileName, Helper));
@@ -168,7 +167,6 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class A { Task<string> M(HttpClient h) => ImdsSessionToken.GetStringAsync(h, "http://169.254.169.254/latest/meta-data/instance-id"); }
             """);
         test.TestState.Sources.Add((SessionTokenHelperSource.FileName, Helper));
@@ -183,12 +181,12 @@ public class SessionTokenFixTests
             """
             using System.Net.Http;
             using System.Threading.Tasks;
-            class A { Task<string>? M(HttpClient? h) => {|IMDS001:h?.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
+            class A { Task<string>? M(HttpClient? h) => h?{|IMDS001:.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
             """,
             """
             using System.Net.Http;
             using System.Threading.Tasks;
-            class A { Task<string>? M(HttpClient? h) => {|IMDS001:h?.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
+            class A { Task<string>? M(HttpClient? h) => h?{|IMDS001:.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
             """);
         return test.RunAsync();
     }
@@ -206,7 +204,6 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class A { Task<string> M(HttpClient h) { return ImdsSessionToken.GetStringAsync(h, "http://169.254.169.254/latest/meta-data/instance-id"); } }
             """);
         var helper = SessionTokenHelperSource.Generate(new HelperCapabilities(nullableDirectives: false, httpClientSend: true, webClient: true, webRequest: true));
@@ -260,15 +257,13 @@ public class SessionTokenFixTests
             using System.Net;
             using System.Net.Http;
             using System.Threading.Tasks;
-            using Amazon.Util;
-
             #pragma warning disable SYSLIB0014
             class A
             {
                 async Task<string> M(HttpClient h, WebClient w)
                 {
-                    var id = await EC2InstanceMetadata.GetDataAsync("/instance-id");
-                    return id + EC2InstanceMetadata.GetData("/placement/region");
+                    var id = await Amazon.Util.EC2InstanceMetadata.GetDataAsync("/instance-id");
+                    return id + Amazon.Util.EC2InstanceMetadata.GetData("/placement/region");
                 }
             }
             """,
