@@ -242,8 +242,7 @@ namespace ImdsAnalyzers.MetadataCalls
         /// </summary>
         private static bool IsSessionTokenHelperCall(IArgumentOperation argument) =>
             argument.Parent is IInvocationOperation call
-            && call.TargetMethod.ContainingType is { Name: SessionTokenHelper.ClassName } type
-            && type.ContainingNamespace is { Name: SessionTokenHelper.Namespace, ContainingNamespace: { IsGlobalNamespace: true } };
+            && call.TargetMethod.ContainingType is { Name: SessionTokenHelper.ClassName, IsStatic: true };
 
         private void ClassifyHeadersUse(TrackedObject tracked, IPropertyReferenceOperation headers)
         {
