@@ -65,13 +65,13 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             Rewrite(editor, invocation, rewrite);
-            return editor.GetChangedDocument();
+            return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         public static void Rewrite(DocumentEditor editor, InvocationExpressionSyntax invocation, SdkRewrite rewrite)
         {
             var type = SyntaxFactory.ParseExpression("global::Amazon.Util.EC2InstanceMetadata")
-                .WithAdditionalAnnotations(Simplifier.Annotation);
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
             var call = SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(rewrite.IsAsync ? "GetDataAsync" : "GetData")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(

@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace ImdsAnalyzers.CodeFixes.MetadataCalls
@@ -10,31 +11,30 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
     /// </summary>
     internal static class SessionTokenHelperSource
     {
-        public const string Namespace = "ImdsV2Support";
-        public const string ClassName = "ImdsSessionToken";
+        public const string Namespace = ImdsAnalyzers.MetadataCalls.SessionTokenHelper.Namespace;
+        public const string ClassName = ImdsAnalyzers.MetadataCalls.SessionTokenHelper.ClassName;
         public const string MetadataName = Namespace + "." + ClassName;
         public const string FileName = ClassName + ".cs";
 
-        public static string Generate(HelperCapabilities capabilities)
+        /// <summary>
+        /// The helper's text, appended to the end of an existing file: adding a new file instead
+        /// would make MSBuild-based hosts such as <c>dotnet format</c> write a duplicate Compile item
+        /// into SDK-style projects. Type names are fully qualified so no using directive is needed
+        /// and no type of the user's can capture a name. Inside a file with a file-scoped namespace
+        /// the class joins that namespace; elsewhere it gets its own namespace block.
+        /// </summary>
+        public static string Generate(HelperCapabilities capabilities, bool inNamespaceBlock = true)
         {
             var s = new StringBuilder();
+            s.Append('\n');
             if (capabilities.NullableDirectives)
             {
-                s.AppendLine("#nullable disable");
+                s.Append("#nullable disable\n");
             }
 
-            s.AppendLine("#pragma warning disable SYSLIB0014 // WebClient and WebRequest are obsolete; this helper only supports existing callers.");
-            s.Append(@"
-namespace ImdsV2Support
-{
-    using System;
-    using System.Collections.Concurrent;
-    using System.Net;
-    using System.Net.Http;
-    using System.Threading;
-    using System.Threading.Tasks;
-
-    /// <summary>
+            s.Append("#pragma warning disable SYSLIB0014 // WebClient and WebRequest are obsolete; the helper serves their existing callers.\n");
+            s.Append(inNamespaceBlock ? "namespace " + Namespace + "\n{\n" : string.Empty);
+            s.Append(@"    /// <summary>
     /// Sends EC2 instance metadata requests with an IMDSv2 session token, so that they keep working
     /// on instances that require tokens (HttpTokens=required) and are no longer counted as
     /// MetadataNoToken. Added by the ImdsAnalyzers IMDS001 code fix; safe to edit.
@@ -46,80 +46,80 @@ namespace ImdsV2Support
         private const int TtlSeconds = 21600;
 
         // Refresh well before expiry so a request never carries a token that expires in flight.
-        private static readonly TimeSpan RefreshBefore = TimeSpan.FromMinutes(5);
+        private static readonly global::System.TimeSpan RefreshBefore = global::System.TimeSpan.FromMinutes(5);
 
         // The metadata service must be reached directly: a proxy would make the PUT fail or leak the token.
-        private static readonly HttpClient TokenClient = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
-        private static readonly ConcurrentDictionary<string, CachedToken> Tokens = new ConcurrentDictionary<string, CachedToken>(StringComparer.OrdinalIgnoreCase);
-        private static readonly SemaphoreSlim FetchGate = new SemaphoreSlim(1, 1);
+        private static readonly global::System.Net.Http.HttpClient TokenClient = new global::System.Net.Http.HttpClient(new global::System.Net.Http.HttpClientHandler { UseProxy = false }) { Timeout = global::System.TimeSpan.FromSeconds(5) };
+        private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, CachedToken> Tokens = new global::System.Collections.Concurrent.ConcurrentDictionary<string, CachedToken>(global::System.StringComparer.OrdinalIgnoreCase);
+        private static readonly global::System.Threading.SemaphoreSlim FetchGate = new global::System.Threading.SemaphoreSlim(1, 1);
 
-        public static Task<string> GetStringAsync(HttpClient client, string requestUri, CancellationToken cancellationToken = default(CancellationToken))
+        public static global::System.Threading.Tasks.Task<string> GetStringAsync(global::System.Net.Http.HttpClient client, string requestUri, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
             return GetStringAsync(client, ToUri(requestUri), cancellationToken);
         }
 
-        public static async Task<string> GetStringAsync(HttpClient client, Uri requestUri, CancellationToken cancellationToken = default(CancellationToken))
+        public static async global::System.Threading.Tasks.Task<string> GetStringAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
-            using (var response = await GetSuccessAsync(client, requestUri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+            using (var response = await GetSuccessAsync(client, requestUri, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
             {
                 return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             }
         }
 
-        public static Task<byte[]> GetByteArrayAsync(HttpClient client, string requestUri, CancellationToken cancellationToken = default(CancellationToken))
+        public static global::System.Threading.Tasks.Task<byte[]> GetByteArrayAsync(global::System.Net.Http.HttpClient client, string requestUri, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
             return GetByteArrayAsync(client, ToUri(requestUri), cancellationToken);
         }
 
-        public static async Task<byte[]> GetByteArrayAsync(HttpClient client, Uri requestUri, CancellationToken cancellationToken = default(CancellationToken))
+        public static async global::System.Threading.Tasks.Task<byte[]> GetByteArrayAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
-            using (var response = await GetSuccessAsync(client, requestUri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+            using (var response = await GetSuccessAsync(client, requestUri, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
             {
                 return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             }
         }
 
-        public static Task<System.IO.Stream> GetStreamAsync(HttpClient client, string requestUri, CancellationToken cancellationToken = default(CancellationToken))
+        public static global::System.Threading.Tasks.Task<global::System.IO.Stream> GetStreamAsync(global::System.Net.Http.HttpClient client, string requestUri, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
             return GetStreamAsync(client, ToUri(requestUri), cancellationToken);
         }
 
-        public static async Task<System.IO.Stream> GetStreamAsync(HttpClient client, Uri requestUri, CancellationToken cancellationToken = default(CancellationToken))
+        public static async global::System.Threading.Tasks.Task<global::System.IO.Stream> GetStreamAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
-            var response = await GetSuccessAsync(client, requestUri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await GetSuccessAsync(client, requestUri, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         }
 
-        public static Task<HttpResponseMessage> GetAsync(HttpClient client, string requestUri)
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetAsync(global::System.Net.Http.HttpClient client, string requestUri)
         {
-            return GetAsync(client, ToUri(requestUri), HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+            return GetAsync(client, ToUri(requestUri), global::System.Net.Http.HttpCompletionOption.ResponseContentRead, global::System.Threading.CancellationToken.None);
         }
 
-        public static Task<HttpResponseMessage> GetAsync(HttpClient client, Uri requestUri)
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri)
         {
-            return GetAsync(client, requestUri, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+            return GetAsync(client, requestUri, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, global::System.Threading.CancellationToken.None);
         }
 
-        public static Task<HttpResponseMessage> GetAsync(HttpClient client, string requestUri, CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetAsync(global::System.Net.Http.HttpClient client, string requestUri, global::System.Threading.CancellationToken cancellationToken)
         {
-            return GetAsync(client, ToUri(requestUri), HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return GetAsync(client, ToUri(requestUri), global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
 
-        public static Task<HttpResponseMessage> GetAsync(HttpClient client, Uri requestUri, CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri, global::System.Threading.CancellationToken cancellationToken)
         {
-            return GetAsync(client, requestUri, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return GetAsync(client, requestUri, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
 
-        public static Task<HttpResponseMessage> GetAsync(HttpClient client, string requestUri, HttpCompletionOption completionOption, CancellationToken cancellationToken = default(CancellationToken))
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetAsync(global::System.Net.Http.HttpClient client, string requestUri, global::System.Net.Http.HttpCompletionOption completionOption, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
             return GetAsync(client, ToUri(requestUri), completionOption, cancellationToken);
         }
 
-        public static async Task<HttpResponseMessage> GetAsync(HttpClient client, Uri requestUri, HttpCompletionOption completionOption, CancellationToken cancellationToken = default(CancellationToken))
+        public static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri, global::System.Net.Http.HttpCompletionOption completionOption, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
             var endpoint = EndpointOf(requestUri, client.BaseAddress);
             var response = await SendGetAsync(client, requestUri, endpoint, completionOption, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            if (response.StatusCode == global::System.Net.HttpStatusCode.Unauthorized)
             {
                 // The token was revoked or the service restarted: fetch a new one once.
                 response.Dispose();
@@ -130,52 +130,52 @@ namespace ImdsV2Support
             return response;
         }
 
-        public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request)
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request)
         {
-            return SendAsync(client, request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+            return SendAsync(client, request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, global::System.Threading.CancellationToken.None);
         }
 
-        public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+        public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
-            return SendAsync(client, request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return SendAsync(client, request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
 
-        public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken = default(CancellationToken))
+        public static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request, global::System.Net.Http.HttpCompletionOption completionOption, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
             await AttachAsync(request, client.BaseAddress, cancellationToken).ConfigureAwait(false);
             return await client.SendAsync(request, completionOption, cancellationToken).ConfigureAwait(false);
         }
 
-        public static async Task<HttpResponseMessage> SendAsync(HttpMessageInvoker invoker, HttpRequestMessage request, CancellationToken cancellationToken)
+        public static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpMessageInvoker invoker, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
-            await AttachAsync(request, (invoker as HttpClient)?.BaseAddress, cancellationToken).ConfigureAwait(false);
+            await AttachAsync(request, (invoker as global::System.Net.Http.HttpClient)?.BaseAddress, cancellationToken).ConfigureAwait(false);
             return await invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 ");
             if (capabilities.HttpClientSend)
             {
                 s.Append(@"
-        public static HttpResponseMessage Send(HttpClient client, HttpRequestMessage request)
+        public static global::System.Net.Http.HttpResponseMessage Send(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request)
         {
-            return Send(client, request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+            return Send(client, request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, global::System.Threading.CancellationToken.None);
         }
 
-        public static HttpResponseMessage Send(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+        public static global::System.Net.Http.HttpResponseMessage Send(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
-            return Send(client, request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return Send(client, request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
 
-        public static HttpResponseMessage Send(HttpClient client, HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken = default(CancellationToken))
+        public static global::System.Net.Http.HttpResponseMessage Send(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request, global::System.Net.Http.HttpCompletionOption completionOption, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
             request.Headers.Remove(TokenHeader);
             request.Headers.Add(TokenHeader, GetToken(EndpointOf(request.RequestUri, client.BaseAddress)));
             return client.Send(request, completionOption, cancellationToken);
         }
 
-        public static HttpResponseMessage Send(HttpMessageInvoker invoker, HttpRequestMessage request, CancellationToken cancellationToken)
+        public static global::System.Net.Http.HttpResponseMessage Send(global::System.Net.Http.HttpMessageInvoker invoker, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
             request.Headers.Remove(TokenHeader);
-            request.Headers.Add(TokenHeader, GetToken(EndpointOf(request.RequestUri, (invoker as HttpClient)?.BaseAddress)));
+            request.Headers.Add(TokenHeader, GetToken(EndpointOf(request.RequestUri, (invoker as global::System.Net.Http.HttpClient)?.BaseAddress)));
             return invoker.Send(request, cancellationToken);
         }
 ");
@@ -190,7 +190,7 @@ namespace ImdsV2Support
             {
                 s.Append(@"
         /// <summary>Puts a session token on the request's headers and returns the request.</summary>
-        public static T Attach<T>(T request) where T : WebRequest
+        public static T Attach<T>(T request) where T : global::System.Net.WebRequest
         {
             request.Headers[TokenHeader] = GetToken(EndpointOf(request.RequestUri, null));
             return request;
@@ -199,7 +199,7 @@ namespace ImdsV2Support
             }
 
             s.Append(@"
-        private static async Task<HttpResponseMessage> GetSuccessAsync(HttpClient client, Uri requestUri, HttpCompletionOption completionOption, CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetSuccessAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri, global::System.Net.Http.HttpCompletionOption completionOption, global::System.Threading.CancellationToken cancellationToken)
         {
             var response = await GetAsync(client, requestUri, completionOption, cancellationToken).ConfigureAwait(false);
             try
@@ -215,14 +215,14 @@ namespace ImdsV2Support
             return response;
         }
 
-        private static async Task<HttpResponseMessage> SendGetAsync(HttpClient client, Uri requestUri, string endpoint, HttpCompletionOption completionOption, CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendGetAsync(global::System.Net.Http.HttpClient client, global::System.Uri requestUri, string endpoint, global::System.Net.Http.HttpCompletionOption completionOption, global::System.Threading.CancellationToken cancellationToken)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, requestUri);
+            var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, requestUri);
             request.Headers.Add(TokenHeader, await GetTokenAsync(endpoint, cancellationToken).ConfigureAwait(false));
             return await client.SendAsync(request, completionOption, cancellationToken).ConfigureAwait(false);
         }
 
-        private static async Task AttachAsync(HttpRequestMessage request, Uri baseAddress, CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task AttachAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Uri baseAddress, global::System.Threading.CancellationToken cancellationToken)
         {
             var token = await GetTokenAsync(EndpointOf(request.RequestUri, baseAddress), cancellationToken).ConfigureAwait(false);
             request.Headers.Remove(TokenHeader);
@@ -237,12 +237,12 @@ namespace ImdsV2Support
                 return cached.Value;
             }
 
-            // Synchronous callers (WebClient, WebRequest, HttpClient.Send) block once per token
+            // Synchronous callers (global::System.Net.WebClient, global::System.Net.WebRequest, global::System.Net.Http.HttpClient.Send) block once per token
             // lifetime; running the fetch on the pool avoids deadlocks under a synchronization context.
-            return Task.Run(() => GetTokenAsync(endpoint, CancellationToken.None)).GetAwaiter().GetResult();
+            return global::System.Threading.Tasks.Task.Run(() => GetTokenAsync(endpoint, global::System.Threading.CancellationToken.None)).GetAwaiter().GetResult();
         }
 
-        private static async Task<string> GetTokenAsync(string endpoint, CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<string> GetTokenAsync(string endpoint, global::System.Threading.CancellationToken cancellationToken)
         {
             CachedToken cached;
             if (Tokens.TryGetValue(endpoint, out cached) && cached.IsFresh)
@@ -259,14 +259,14 @@ namespace ImdsV2Support
                     return cached.Value;
                 }
 
-                using (var put = new HttpRequestMessage(HttpMethod.Put, endpoint + ""/latest/api/token""))
+                using (var put = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, endpoint + ""/latest/api/token""))
                 {
-                    put.Headers.Add(TtlHeader, TtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    put.Headers.Add(TtlHeader, TtlSeconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
                     using (var response = await TokenClient.SendAsync(put, cancellationToken).ConfigureAwait(false))
                     {
                         response.EnsureSuccessStatusCode();
                         var token = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        Tokens[endpoint] = new CachedToken(token, DateTime.UtcNow.AddSeconds(TtlSeconds) - RefreshBefore);
+                        Tokens[endpoint] = new CachedToken(token, global::System.DateTime.UtcNow.AddSeconds(TtlSeconds) - RefreshBefore);
                         return token;
                     }
                 }
@@ -283,26 +283,26 @@ namespace ImdsV2Support
             Tokens.TryRemove(endpoint, out ignored);
         }
 
-        private static Uri ToUri(string uri)
+        private static global::System.Uri ToUri(string uri)
         {
-            return string.IsNullOrEmpty(uri) ? null : new Uri(uri, UriKind.RelativeOrAbsolute);
+            return string.IsNullOrEmpty(uri) ? null : new global::System.Uri(uri, global::System.UriKind.RelativeOrAbsolute);
         }
 
         /// <summary>The scheme and authority the token is fetched from: the request's own, or the client's base address.</summary>
-        private static string EndpointOf(Uri requestUri, Uri baseAddress)
+        private static string EndpointOf(global::System.Uri requestUri, global::System.Uri baseAddress)
         {
             var absolute = requestUri != null && requestUri.IsAbsoluteUri ? requestUri : baseAddress;
             if (absolute == null || !absolute.IsAbsoluteUri)
             {
-                throw new InvalidOperationException(""An instance metadata request needs an absolute URI or a client base address."");
+                throw new global::System.InvalidOperationException(""An instance metadata request needs an absolute URI or a client base address."");
             }
 
-            return absolute.GetLeftPart(UriPartial.Authority);
+            return absolute.GetLeftPart(global::System.UriPartial.Authority);
         }
 
         private sealed class CachedToken
         {
-            public CachedToken(string value, DateTime refreshAtUtc)
+            public CachedToken(string value, global::System.DateTime refreshAtUtc)
             {
                 Value = value;
                 RefreshAtUtc = refreshAtUtc;
@@ -310,17 +310,36 @@ namespace ImdsV2Support
 
             public string Value { get; private set; }
 
-            public DateTime RefreshAtUtc { get; private set; }
+            public global::System.DateTime RefreshAtUtc { get; private set; }
 
             public bool IsFresh
             {
-                get { return DateTime.UtcNow < RefreshAtUtc; }
+                get { return global::System.DateTime.UtcNow < RefreshAtUtc; }
             }
         }
     }
-}
 ");
-            return s.ToString().Replace("\r\n", "\n");
+            if (inNamespaceBlock)
+            {
+                s.Append("}\n");
+            }
+
+            var text = s.ToString().Replace("\r\n", "\n");
+            return inNamespaceBlock ? text : Unindent(text);
+        }
+
+        private static string Unindent(string text)
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].StartsWith("    ", StringComparison.Ordinal))
+                {
+                    lines[i] = lines[i].Substring(4);
+                }
+            }
+
+            return string.Join("\n", lines);
         }
 
         /// <summary>
@@ -331,10 +350,10 @@ namespace ImdsV2Support
         {
             foreach (var method in WebClientMethods)
             {
-                foreach (var addressType in new[] { "string", "Uri" })
+                foreach (var addressType in new[] { "string", "global::System.Uri" })
                 {
-                    var isVoid = method.ReturnType == "void" || method.ReturnType == "Task";
-                    var isAsync = method.ReturnType.StartsWith("Task", System.StringComparison.Ordinal);
+                    var isVoid = method.ReturnType == "void" || method.ReturnType == TaskType;
+                    var isAsync = method.ReturnType.StartsWith(TaskType, StringComparison.Ordinal);
                     var call = "client." + method.Name + "(address" + method.ExtraArguments + ")";
                     string body;
                     if (isAsync)
@@ -351,18 +370,18 @@ namespace ImdsV2Support
                     }
 
                     s.Append("\n        public static ").Append(method.ReturnType).Append(' ').Append(method.Name)
-                        .Append("(WebClient client, ").Append(addressType).Append(" address").Append(method.ExtraParameters).Append(")\n")
+                        .Append("(global::System.Net.WebClient client, ").Append(addressType).Append(" address").Append(method.ExtraParameters).Append(")\n")
                         .Append("        {\n            ").Append(body).Append("\n        }\n");
                 }
             }
 
             s.Append(@"
-        private static TResult WithToken<TResult>(WebClient client, string address, Func<TResult> send)
+        private static TResult WithToken<TResult>(global::System.Net.WebClient client, string address, global::System.Func<TResult> send)
         {
             return WithToken(client, ToUri(address), send);
         }
 
-        private static TResult WithToken<TResult>(WebClient client, Uri address, Func<TResult> send)
+        private static TResult WithToken<TResult>(global::System.Net.WebClient client, global::System.Uri address, global::System.Func<TResult> send)
         {
             client.Headers[TokenHeader] = GetToken(EndpointOf(address, BaseAddressOf(client)));
             try
@@ -375,14 +394,14 @@ namespace ImdsV2Support
             }
         }
 
-        private static Task<TResult> WithTokenAsync<TResult>(WebClient client, string address, Func<Task<TResult>> send)
+        private static global::System.Threading.Tasks.Task<TResult> WithTokenAsync<TResult>(global::System.Net.WebClient client, string address, global::System.Func<global::System.Threading.Tasks.Task<TResult>> send)
         {
             return WithTokenAsync(client, ToUri(address), send);
         }
 
-        private static async Task<TResult> WithTokenAsync<TResult>(WebClient client, Uri address, Func<Task<TResult>> send)
+        private static async global::System.Threading.Tasks.Task<TResult> WithTokenAsync<TResult>(global::System.Net.WebClient client, global::System.Uri address, global::System.Func<global::System.Threading.Tasks.Task<TResult>> send)
         {
-            client.Headers[TokenHeader] = await GetTokenAsync(EndpointOf(address, BaseAddressOf(client)), CancellationToken.None).ConfigureAwait(false);
+            client.Headers[TokenHeader] = await GetTokenAsync(EndpointOf(address, BaseAddressOf(client)), global::System.Threading.CancellationToken.None).ConfigureAwait(false);
             try
             {
                 return await send().ConfigureAwait(false);
@@ -393,9 +412,9 @@ namespace ImdsV2Support
             }
         }
 
-        private static Uri BaseAddressOf(WebClient client)
+        private static global::System.Uri BaseAddressOf(global::System.Net.WebClient client)
         {
-            return string.IsNullOrEmpty(client.BaseAddress) ? null : new Uri(client.BaseAddress);
+            return string.IsNullOrEmpty(client.BaseAddress) ? null : new global::System.Uri(client.BaseAddress);
         }
 ");
         }
@@ -414,16 +433,18 @@ namespace ImdsV2Support
             return false;
         }
 
+        private const string TaskType = "global::System.Threading.Tasks.Task";
+
         private static readonly WebClientMethod[] WebClientMethods =
         {
             new WebClientMethod("string", "DownloadString", "", ""),
             new WebClientMethod("byte[]", "DownloadData", "", ""),
             new WebClientMethod("void", "DownloadFile", ", string fileName", ", fileName"),
-            new WebClientMethod("System.IO.Stream", "OpenRead", "", ""),
-            new WebClientMethod("Task<string>", "DownloadStringTaskAsync", "", ""),
-            new WebClientMethod("Task<byte[]>", "DownloadDataTaskAsync", "", ""),
-            new WebClientMethod("Task", "DownloadFileTaskAsync", ", string fileName", ", fileName"),
-            new WebClientMethod("Task<System.IO.Stream>", "OpenReadTaskAsync", "", ""),
+            new WebClientMethod("global::System.IO.Stream", "OpenRead", "", ""),
+            new WebClientMethod(TaskType + "<string>", "DownloadStringTaskAsync", "", ""),
+            new WebClientMethod(TaskType + "<byte[]>", "DownloadDataTaskAsync", "", ""),
+            new WebClientMethod(TaskType, "DownloadFileTaskAsync", ", string fileName", ", fileName"),
+            new WebClientMethod(TaskType + "<global::System.IO.Stream>", "OpenReadTaskAsync", "", ""),
         };
 
         private sealed class WebClientMethod

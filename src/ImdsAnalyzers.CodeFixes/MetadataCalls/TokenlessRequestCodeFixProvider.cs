@@ -78,10 +78,25 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 
         private static async Task<Solution> FixAsync(Document document, InvocationExpressionSyntax invocation, RewriteKind kind, HelperCapabilities capabilities, CancellationToken cancellationToken)
         {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            TokenlessRequestRewriter.Rewrite(editor, invocation, kind);
+            var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            var existing = compilation is null ? null : SessionTokenHelperDocument.FindExisting(compilation);
+            var helperName = existing?.ToDisplayString() ?? SessionTokenHelperDocument.FullNameWhenHostedIn(invocation.SyntaxTree.GetRoot(cancellationToken));
+
+            // Append first: the helper goes after everything else, so the call keeps its span, and
+            // the rewrite made afterwards keeps the annotations that let the cleanup simplify it.
+            var host = existing is null
+                ? await SessionTokenHelperDocument.AppendAsync(document, capabilities, cancellationToken).ConfigureAwait(false)
+                : document;
+            var editor = await DocumentEditor.CreateAsync(host, cancellationToken).ConfigureAwait(false);
+            var target = SessionTokenHelperDocument.FindSameInvocation(editor.OriginalRoot, invocation.Span);
+            if (target is null)
+            {
+                return document.Project.Solution;
+            }
+
+            TokenlessRequestRewriter.Rewrite(editor, target, kind, helperName);
             var changed = editor.GetChangedDocument();
-            return await SessionTokenHelperDocument.EnsureAsync(changed.Project, capabilities, cancellationToken).ConfigureAwait(false);
+            return await SessionTokenHelperDocument.AddImportsAsync(changed.Project.Solution, changed.Id, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.Editing;
 namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 {
     /// <summary>
-    /// Fix All for IMDS001. The batch fixer merges text changes per document and would add the
+    /// Fix All for IMDS001. The batch fixer merges the changes of single fixes and would add the
     /// helper class once for every fixed document; this provider rewrites every call first and
-    /// then adds the helper once to each project that needs it.
+    /// then adds the helper once to each project that needs it, in the first file it fixed.
     /// </summary>
     internal sealed class TokenlessRequestFixAllProvider : FixAllProvider
     {
@@ -40,7 +40,9 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             var solution = context.Solution;
             foreach (var project in ProjectsInScope(context))
             {
-                HelperCapabilities? needsHelper = null;
+                // First decide every rewrite against the unchanged project.
+                var plans = new List<DocumentPlan>();
+                HelperCapabilities? capabilities = null;
                 foreach (var document in DocumentsInScope(context, project))
                 {
                     var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
@@ -49,29 +51,65 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                         continue;
                     }
 
-                    var current = solution.GetDocument(document.Id)!;
-                    var (changed, capabilities) = await FixDocumentAsync(current, diagnostics, useSdk, cancellationToken).ConfigureAwait(false);
-                    solution = changed.Project.Solution;
-                    needsHelper ??= capabilities;
+                    var plan = await PlanAsync(document, diagnostics, useSdk, cancellationToken).ConfigureAwait(false);
+                    if (plan.Rewrites.Count > 0)
+                    {
+                        plans.Add(plan);
+                        capabilities ??= plan.Capabilities;
+                    }
                 }
 
-                if (needsHelper is not null)
+                if (plans.Count == 0)
                 {
-                    solution = await SessionTokenHelperDocument.EnsureAsync(solution.GetProject(project.Id)!, needsHelper.Value, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                // The helper goes at the end of the first fixed file; every call names it as it is named there.
+                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+                var existing = compilation is null ? null : SessionTokenHelperDocument.FindExisting(compilation);
+                var hostRoot = await plans[0].Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var helperName = existing?.ToDisplayString() ?? SessionTokenHelperDocument.FullNameWhenHostedIn(hostRoot!);
+                if (existing is null && !useSdk && capabilities is not null)
+                {
+                    var host = await SessionTokenHelperDocument.AppendAsync(solution.GetDocument(plans[0].Document.Id)!, capabilities.Value, cancellationToken).ConfigureAwait(false);
+                    solution = host.Project.Solution;
+                }
+
+                foreach (var plan in plans)
+                {
+                    var editor = await DocumentEditor.CreateAsync(solution.GetDocument(plan.Document.Id)!, cancellationToken).ConfigureAwait(false);
+                    foreach (var rewrite in plan.Rewrites)
+                    {
+                        var target = SessionTokenHelperDocument.FindSameInvocation(editor.OriginalRoot, rewrite.Span);
+                        if (target is null)
+                        {
+                            continue;
+                        }
+
+                        if (rewrite.Sdk is not null)
+                        {
+                            AwsSdkMetadataRewriter.Rewrite(editor, target, rewrite.Sdk);
+                        }
+                        else
+                        {
+                            TokenlessRequestRewriter.Rewrite(editor, target, rewrite.Kind, helperName);
+                        }
+                    }
+
+                    solution = editor.GetChangedDocument().Project.Solution;
+                    solution = await SessionTokenHelperDocument.AddImportsAsync(solution, plan.Document.Id, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             return solution;
         }
 
-        private static async Task<(Document Document, HelperCapabilities? Capabilities)> FixDocumentAsync(
-            Document document, ImmutableArray<Diagnostic> diagnostics, bool useSdk, CancellationToken cancellationToken)
+        private static async Task<DocumentPlan> PlanAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool useSdk, CancellationToken cancellationToken)
         {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            var model = editor.SemanticModel;
-            var root = editor.OriginalRoot;
+            var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
             var capabilities = SessionTokenHelperDocument.GetCapabilities(model.Compilation, root.SyntaxTree);
-            HelperCapabilities? used = null;
+            var plan = new DocumentPlan(document, capabilities);
             foreach (var diagnostic in diagnostics)
             {
                 var invocation = TokenlessRequestCodeFixProvider.FindInvocation(root, diagnostic);
@@ -82,29 +120,54 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 
                 if (useSdk)
                 {
-                    var rewrite = AwsSdkMetadataRewriter.TryCreate(invocation, model, diagnostic, cancellationToken);
-                    if (rewrite is not null)
+                    var sdk = AwsSdkMetadataRewriter.TryCreate(invocation, model, diagnostic, cancellationToken);
+                    if (sdk is not null)
                     {
-                        AwsSdkMetadataRewriter.Rewrite(editor, invocation, rewrite);
+                        plan.Rewrites.Add(new PlannedRewrite(invocation.Span, RewriteKind.None, sdk));
                     }
-
-                    continue;
                 }
-
-                if (capabilities is null)
+                else if (capabilities is not null)
                 {
-                    continue;
-                }
-
-                var kind = TokenlessRequestRewriter.Classify(invocation, model, capabilities.Value, cancellationToken);
-                if (kind != RewriteKind.None)
-                {
-                    TokenlessRequestRewriter.Rewrite(editor, invocation, kind);
-                    used = capabilities;
+                    var kind = TokenlessRequestRewriter.Classify(invocation, model, capabilities.Value, cancellationToken);
+                    if (kind != RewriteKind.None)
+                    {
+                        plan.Rewrites.Add(new PlannedRewrite(invocation.Span, kind, null));
+                    }
                 }
             }
 
-            return (editor.GetChangedDocument(), used);
+            return plan;
+        }
+
+        private sealed class DocumentPlan
+        {
+            public DocumentPlan(Document document, HelperCapabilities? capabilities)
+            {
+                Document = document;
+                Capabilities = capabilities;
+            }
+
+            public Document Document { get; }
+
+            public HelperCapabilities? Capabilities { get; }
+
+            public List<PlannedRewrite> Rewrites { get; } = new List<PlannedRewrite>();
+        }
+
+        private sealed class PlannedRewrite
+        {
+            public PlannedRewrite(Microsoft.CodeAnalysis.Text.TextSpan span, RewriteKind kind, SdkRewrite? sdk)
+            {
+                Span = span;
+                Kind = kind;
+                Sdk = sdk;
+            }
+
+            public Microsoft.CodeAnalysis.Text.TextSpan Span { get; }
+
+            public RewriteKind Kind { get; }
+
+            public SdkRewrite? Sdk { get; }
         }
 
         private static IEnumerable<Project> ProjectsInScope(FixAllContext context) =>

@@ -74,13 +74,13 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             }
         }
 
-        public static void Rewrite(DocumentEditor editor, InvocationExpressionSyntax invocation, RewriteKind kind)
+        public static void Rewrite(DocumentEditor editor, InvocationExpressionSyntax invocation, RewriteKind kind, string helperFullName)
         {
             var memberAccess = (MemberAccessExpressionSyntax)invocation.Expression;
             var receiver = memberAccess.Expression is BaseExpressionSyntax
                 ? SyntaxFactory.ThisExpression().WithTriviaFrom(memberAccess.Expression)
                 : memberAccess.Expression;
-            var helperType = HelperTypeSyntax();
+            var helperType = HelperTypeSyntax(helperFullName);
 
             SyntaxNode replacement;
             if (kind == RewriteKind.AttachToRequest)
@@ -108,8 +108,8 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             editor.ReplaceNode(invocation, replacement.WithAdditionalAnnotations(Formatter.Annotation));
         }
 
-        private static ExpressionSyntax HelperTypeSyntax() =>
-            SyntaxFactory.ParseExpression("global::" + SessionTokenHelperSource.MetadataName)
+        private static ExpressionSyntax HelperTypeSyntax(string helperFullName) =>
+            SyntaxFactory.ParseExpression("global::" + helperFullName)
                 .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         private static bool IsAddressFirst(IMethodSymbol method) =>

@@ -224,7 +224,7 @@ namespace ImdsAnalyzers.MetadataCalls
                     }
 
                     break;
-                case IArgumentOperation argument when !IsWithin(argument, send):
+                case IArgumentOperation argument when !IsWithin(argument, send) && !IsSessionTokenHelperCall(argument):
                     // Handed to other code, which may add headers.
                     tracked.MayHaveHiddenHeaders = true;
                     break;
@@ -234,6 +234,15 @@ namespace ImdsAnalyzers.MetadataCalls
                     break;
             }
         }
+
+        /// <summary>
+        /// The helper the IMDS001 fix adds sends its own token and leaves no header behind on the
+        /// client, so handing a client to it hides nothing; without this, fixing one call would
+        /// silence the warnings on the calls after it.
+        /// </summary>
+        private static bool IsSessionTokenHelperCall(IArgumentOperation argument) =>
+            argument.Parent is IInvocationOperation call
+            && call.TargetMethod.ContainingType is { Name: SessionTokenHelper.ClassName, IsStatic: true };
 
         private void ClassifyHeadersUse(TrackedObject tracked, IPropertyReferenceOperation headers)
         {

@@ -2,6 +2,7 @@ using ImdsAnalyzers.CodeFixes.MetadataCalls;
 using ImdsAnalyzers.MetadataCalls;
 using ImdsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = ImdsAnalyzers.Tests.Verifiers.CodeFixVerifier<ImdsAnalyzers.MetadataCalls.MetadataCallAnalyzer, ImdsAnalyzers.CodeFixes.MetadataCalls.TokenlessRequestCodeFixProvider>;
 
@@ -135,9 +136,8 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class A { Task<string> M(HttpClient h) => ImdsSessionToken.GetStringAsync(h, "http://169.254.169.254/latest/meta-data/instance-id"); }
-            """);
+            """ + "\n" + Helper);
         test.TestState.Sources.Add(("B.cs", """
             using System.Net.Http;
             using System.Threading.Tasks;
@@ -147,11 +147,32 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class B { Task<string> M(HttpClient h) => ImdsSessionToken.GetStringAsync(h, "http://[fd00:ec2::254]/latest/meta-data/ami-id"); }
             """));
-        test.FixedState.Sources.Add((SessionTokenHelperSource.FileName, Helper));
         test.CodeActionEquivalenceKey = TokenlessRequestCodeFixProvider.HelperEquivalenceKey;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task In_a_file_scoped_namespace_the_helper_joins_that_namespace()
+    {
+        var test = Verify.Create(
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            namespace App.Metadata;
+
+            class A { Task<string> M(HttpClient h) => {|IMDS001:h.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
+            """,
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            namespace App.Metadata;
+
+            class A { Task<string> M(HttpClient h) => ImdsSessionToken.GetStringAsync(h, "http://169.254.169.254/latest/meta-data/instance-id"); }
+            """ + "\n" + SessionTokenHelperSource.Generate(new HelperCapabilities(true, true, true, true), inNamespaceBlock: false));
         return test.RunAsync();
     }
 
@@ -168,11 +189,10 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class A { Task<string> M(HttpClient h) => ImdsSessionToken.GetStringAsync(h, "http://169.254.169.254/latest/meta-data/instance-id"); }
             """);
-        test.TestState.Sources.Add((SessionTokenHelperSource.FileName, Helper));
-        test.FixedState.Sources.Add((SessionTokenHelperSource.FileName, Helper));
+        test.TestState.Sources.Add(("Helper.cs", Helper));
+        test.FixedState.Sources.Add(("Helper.cs", Helper));
         return test.RunAsync();
     }
 
@@ -183,12 +203,12 @@ public class SessionTokenFixTests
             """
             using System.Net.Http;
             using System.Threading.Tasks;
-            class A { Task<string>? M(HttpClient? h) => {|IMDS001:h?.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
+            class A { Task<string>? M(HttpClient? h) => h?{|IMDS001:.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
             """,
             """
             using System.Net.Http;
             using System.Threading.Tasks;
-            class A { Task<string>? M(HttpClient? h) => {|IMDS001:h?.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
+            class A { Task<string>? M(HttpClient? h) => h?{|IMDS001:.GetStringAsync("http://169.254.169.254/latest/meta-data/instance-id")|}; }
             """);
         return test.RunAsync();
     }
@@ -206,12 +226,9 @@ public class SessionTokenFixTests
             using System.Net.Http;
             using System.Threading.Tasks;
             using ImdsV2Support;
-
             class A { Task<string> M(HttpClient h) { return ImdsSessionToken.GetStringAsync(h, "http://169.254.169.254/latest/meta-data/instance-id"); } }
-            """);
-        var helper = SessionTokenHelperSource.Generate(new HelperCapabilities(nullableDirectives: false, httpClientSend: true, webClient: true, webRequest: true));
-        Assert.DoesNotContain("#nullable", helper, StringComparison.Ordinal);
-        test.FixedState.Sources.Add((SessionTokenHelperSource.FileName, helper));
+            """ + "\n" + SessionTokenHelperSource.Generate(new HelperCapabilities(nullableDirectives: false, httpClientSend: true, webClient: true, webRequest: true)));
+        Assert.DoesNotContain("#nullable", SessionTokenHelperSource.Generate(new HelperCapabilities(false, true, true, true)), StringComparison.Ordinal);
         test.SolutionTransforms.Add((solution, projectId) =>
             solution.WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.CSharp7_3)));
         return test.RunAsync();
@@ -222,15 +239,21 @@ public class SessionTokenFixTests
     {
         foreach (var send in new[] { true, false })
         foreach (var web in new[] { true, false })
+        foreach (var block in new[] { true, false })
         {
-            var helper = SessionTokenHelperSource.Generate(new HelperCapabilities(nullableDirectives: true, httpClientSend: send, webClient: web, webRequest: web));
+            var helper = SessionTokenHelperSource.Generate(new HelperCapabilities(nullableDirectives: true, httpClientSend: send, webClient: web, webRequest: web), block);
+            if (!block)
+            {
+                helper = "namespace User.Code;\n" + helper;
+            }
+
             var compilation = CSharpCompilation.Create(
                 "HelperOnly",
                 [CSharpSyntaxTree.ParseText(helper, new CSharpParseOptions(LanguageVersion.Latest))],
                 Infrastructure.WorkspaceFixer.FrameworkReferences(),
                 new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable, warningLevel: 9999));
             var problems = compilation.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).ToArray();
-            Assert.True(problems.Length == 0, $"send={send} web={web}: " + string.Join(Environment.NewLine, problems.Select(p => p.ToString())));
+            Assert.True(problems.Length == 0, $"send={send} web={web} block={block}: " + string.Join(Environment.NewLine, problems.Select(p => p.ToString())));
 
             // The helper's own requests carry a token or are the token PUT: our analyzers must be silent on it.
             var diagnostics = await compilation.WithAnalyzers([new MetadataCallAnalyzer()]).GetAnalyzerDiagnosticsAsync();
@@ -260,15 +283,13 @@ public class SessionTokenFixTests
             using System.Net;
             using System.Net.Http;
             using System.Threading.Tasks;
-            using Amazon.Util;
-
             #pragma warning disable SYSLIB0014
             class A
             {
                 async Task<string> M(HttpClient h, WebClient w)
                 {
-                    var id = await EC2InstanceMetadata.GetDataAsync("/instance-id");
-                    return id + EC2InstanceMetadata.GetData("/placement/region");
+                    var id = await Amazon.Util.EC2InstanceMetadata.GetDataAsync("/instance-id");
+                    return id + Amazon.Util.EC2InstanceMetadata.GetData("/placement/region");
                 }
             }
             """,
@@ -306,9 +327,11 @@ public class SessionTokenFixTests
 
     private static Task RunAsync(string source, string fixedSource)
     {
-        var test = Verify.Create(source, fixedSource);
-        test.FixedState.Sources.Add((SessionTokenHelperSource.FileName, Helper));
+        var test = Verify.Create(source, WithHelper(fixedSource));
         test.CodeActionEquivalenceKey = TokenlessRequestCodeFixProvider.HelperEquivalenceKey;
         return test.RunAsync();
     }
+
+    /// <summary>The fix appends the helper to the first file it changes in a project.</summary>
+    private static string WithHelper(string fixedSource, string? helper = null) => fixedSource + "\n" + (helper ?? Helper);
 }

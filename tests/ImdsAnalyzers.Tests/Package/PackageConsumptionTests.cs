@@ -85,7 +85,9 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedAnalyzer>
         var program = File.ReadAllText(consumer.Combine("Program.cs"));
         Assert.Contains("ImdsSessionToken.GetStringAsync(http, MetadataBase + \"instance-id\")", program, StringComparison.Ordinal);
         Assert.Contains("// Reads the instance ID the IMDSv1 way.", program, StringComparison.Ordinal);
-        Assert.True(File.Exists(consumer.Combine("ImdsSessionToken.cs")), "the fix adds the helper file to the project");
+        Assert.Contains("internal static class ImdsSessionToken", program, StringComparison.Ordinal);
+        Assert.Equal(["Consumer.csproj"], Directory.GetFiles(consumer.Path, "*.csproj").Select(Path.GetFileName));
+        Assert.DoesNotContain("<Compile", File.ReadAllText(consumer.Combine("Consumer.csproj")), StringComparison.Ordinal);
 
         var rebuild = (await ProcessRunner.DotnetAsync(consumer.Path, "build", "--no-restore")).EnsureSuccess("dotnet build of the fixed project");
         Assert.DoesNotContain("IMDS001", rebuild.StandardOutput, StringComparison.Ordinal);

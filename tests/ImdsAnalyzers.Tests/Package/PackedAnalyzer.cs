@@ -21,9 +21,7 @@ public sealed class PackedAnalyzer : IAsyncLifetime
         var project = Path.Combine(RepositoryPaths.Root, "src", "ImdsAnalyzers.Package", "ImdsAnalyzers.Package.csproj");
         await ProcessRunner.DotnetAsync(
                 RepositoryPaths.Root,
-                "pack", project, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + Version,
-                // A separate output keeps this pack from racing the test run's own build of the same projects.
-                "-p:BaseOutputPath=" + _scratch.Combine("bin") + "/", "-p:BaseIntermediateOutputPath=" + _scratch.Combine("obj") + "/")
+                "pack", project, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + Version)
             .ContinueWith(t => t.Result.EnsureSuccess("dotnet pack"));
     }
 
