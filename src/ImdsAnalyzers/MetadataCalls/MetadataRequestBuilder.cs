@@ -57,7 +57,7 @@ namespace ImdsAnalyzers.MetadataCalls
                     }
 
                     request = _scanner.Scan(send.Instance, send);
-                    url = request.Creation is IInvocationOperation factory && IsWebRequestFactory(factory.TargetMethod)
+                    url = request.Creation is IInvocationOperation factory && _scanner.IsWebRequestFactory(factory.TargetMethod)
                         ? _resolver.Resolve(Argument(factory, 0))
                         : ResolvedText.Unknown;
                     break;
@@ -101,9 +101,6 @@ namespace ImdsAnalyzers.MetadataCalls
             ResolveMethod(result);
             return result;
         }
-
-        private static bool IsWebRequestFactory(IMethodSymbol method) =>
-            method.IsStatic && (method.Name == "Create" || method.Name == "CreateHttp" || method.Name == "CreateDefault");
 
         private void ResolveMethod(MetadataRequest request)
         {
