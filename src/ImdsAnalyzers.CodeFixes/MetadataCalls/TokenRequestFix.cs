@@ -242,18 +242,8 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             return true;
         }
 
-        private ArgumentSyntax? CancellationTokenArgument()
-        {
-            foreach (var argument in _request.Send.Arguments)
-            {
-                if (!argument.IsImplicit && argument.Parameter?.Name == "cancellationToken" && argument.Syntax is ArgumentSyntax syntax)
-                {
-                    return syntax;
-                }
-            }
-
-            return null;
-        }
+        private ArgumentSyntax? CancellationTokenArgument() =>
+            OperationArguments.Explicit(_request.Send, "cancellationToken")?.Syntax as ArgumentSyntax;
 
         private bool ContentReaderTakesToken(string reader)
         {
@@ -378,7 +368,7 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             if (Has(TokenRequestProblems.DatedPath))
             {
                 var factory = webRequest.Creation as IInvocationOperation;
-                var address = factory is null ? null : MetadataRequestBuilder.Argument(factory, 0)?.Syntax as ExpressionSyntax;
+                var address = factory is null ? null : OperationArguments.ValueAt(factory, 0)?.Syntax as ExpressionSyntax;
                 if (address is null || !InTree(address) || !ReplaceUrl(address))
                 {
                     return false;

@@ -326,10 +326,10 @@ namespace ImdsAnalyzers.MetadataCalls
                 return;
             }
 
-            var nameOperation = ArgumentValue(call, 0);
+            var nameOperation = OperationArguments.ValueAt(call, 0);
             if (parameters.Length >= 2)
             {
-                var valueOperation = ArgumentValue(call, 1);
+                var valueOperation = OperationArguments.ValueAt(call, 1);
                 AddHeader(tracked, _resolver.Resolve(nameOperation), ResolveHeaderValue(valueOperation), valueOperation, call, HeaderAttachmentForm.Call, inInitializer);
                 return;
             }
@@ -379,19 +379,6 @@ namespace ImdsAnalyzers.MetadataCalls
             }
 
             return _resolver.Resolve(value);
-        }
-
-        private static IOperation? ArgumentValue(IInvocationOperation call, int ordinal)
-        {
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         private static bool IsHeadersProperty(IOperation operation) =>
