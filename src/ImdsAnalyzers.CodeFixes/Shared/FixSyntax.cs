@@ -1,0 +1,46 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ImdsAnalyzers.CodeFixes.Shared
+{
+    internal static class FixSyntax
+    {
+        /// <summary>The object creation a report was made on (reports cover <c>new T(...)</c> without the initializer).</summary>
+        public static async Task<BaseObjectCreationExpressionSyntax?> FindCreationAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            return root?.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+        }
+
+        /// <summary>The type of the instance property <paramref name="name"/> of <paramref name="owner"/>, or null.</summary>
+        public static INamedTypeSymbol? PropertyType(ITypeSymbol? owner, string name)
+        {
+            if (owner is null)
+            {
+                return null;
+            }
+
+            foreach (var member in owner.GetMembers(name))
+            {
+                if (member is IPropertySymbol { IsStatic: false, Type: INamedTypeSymbol type })
+                {
+                    return type;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The fully qualified name, marked for the simplifier: it shortens the name where the file's
+        /// usings allow and leaves it qualified where they don't, so the fix never needs a new using.
+        /// </summary>
+        public static SyntaxNode TypeName(SyntaxGenerator generator, ITypeSymbol type) =>
+            generator.TypeExpression(type).WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+}
