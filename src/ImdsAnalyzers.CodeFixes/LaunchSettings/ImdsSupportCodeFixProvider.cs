@@ -48,7 +48,7 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
                 return document;
             }
 
-            var v20 = (ExpressionSyntax)editor.Generator.MemberAccessExpression(FixSyntax.TypeName(editor.Generator, supportType), "V20");
+            var v20 = FixSyntax.StaticMember(supportType, "V20");
             editor.ReplaceNode(creation, (node, _) => ObjectInitializerSyntax.WithMember((BaseObjectCreationExpressionSyntax)node, ImdsSupport, v20));
             return editor.GetChangedDocument();
         }

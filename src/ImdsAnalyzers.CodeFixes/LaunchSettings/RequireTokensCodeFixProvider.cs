@@ -60,7 +60,7 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
             }
 
             var generator = editor.Generator;
-            var required = (ExpressionSyntax)generator.MemberAccessExpression(FixSyntax.TypeName(generator, tokensType), "Required");
+            var required = FixSyntax.StaticMember(tokensType, "Required");
             var flow = new ObjectFlow(BodyIndex.Build(creation.Root()));
             var targets = new OptionsTargets();
             foreach (var value in flow.FindValues(creation, MetadataOptions))

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using ImdsAnalyzers.CodeFixes.Shared;
 using ImdsAnalyzers.Flow;
 using ImdsAnalyzers.LaunchSettings;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ImdsAnalyzers.CodeFixes.LaunchSettings
 {
@@ -65,10 +65,7 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
             }
             else if (type is not null && member is not null)
             {
-                var strong = SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    SyntaxFactory.ParseTypeName(type).WithAdditionalAnnotations(Simplifier.Annotation),
-                    SyntaxFactory.IdentifierName(member));
+                var strong = FixSyntax.StaticMember(type, member);
                 editor.ReplaceNode(assignment.Right, strong.WithTriviaFrom(assignment.Right));
             }
             else

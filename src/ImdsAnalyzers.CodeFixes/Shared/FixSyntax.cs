@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
@@ -42,5 +43,15 @@ namespace ImdsAnalyzers.CodeFixes.Shared
         /// </summary>
         public static SyntaxNode TypeName(SyntaxGenerator generator, ITypeSymbol type) =>
             generator.TypeExpression(type).WithAdditionalAnnotations(Simplifier.Annotation);
+
+        /// <summary>
+        /// <c>global::Namespace.Type.Member</c> as the parser would read it (member accesses, not a
+        /// qualified type name), so that whatever the simplifier leaves is an ordinary expression.
+        /// </summary>
+        public static ExpressionSyntax StaticMember(ITypeSymbol type, string member) =>
+            StaticMember(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), member);
+
+        public static ExpressionSyntax StaticMember(string fullyQualifiedType, string member) =>
+            SyntaxFactory.ParseExpression(fullyQualifiedType + "." + member).WithAdditionalAnnotations(Simplifier.Annotation);
     }
 }

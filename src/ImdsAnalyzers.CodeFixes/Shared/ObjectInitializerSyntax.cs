@@ -57,10 +57,18 @@ namespace ImdsAnalyzers.CodeFixes.Shared
             var items = expressions.GetWithSeparators();
             if (expressions.SeparatorCount == expressions.Count)
             {
-                // A trailing comma stays the last token, with the line break that followed it.
+                // A trailing comma stays the last token, followed by a line break when the old one was.
                 var lastComma = items[items.Count - 1].AsToken();
-                items = items.Add(member)
-                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(lastComma.TrailingTrivia));
+                var comma = SyntaxFactory.Token(SyntaxKind.CommaToken);
+                foreach (var trivia in lastComma.TrailingTrivia)
+                {
+                    if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                    {
+                        comma = comma.WithTrailingTrivia(trivia);
+                    }
+                }
+
+                items = items.Add(member).Add(comma);
             }
             else
             {
