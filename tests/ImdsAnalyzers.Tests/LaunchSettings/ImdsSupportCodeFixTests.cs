@@ -1,6 +1,6 @@
 using ImdsAnalyzers.Tests.Verifiers;
 using static ImdsAnalyzers.Tests.LaunchSettings.SdkSource;
-using Verify = ImdsAnalyzers.Tests.Verifiers.CodeFixVerifier<ImdsAnalyzers.LaunchSettings.LaunchSettingsAnalyzer, ImdsAnalyzers.CodeFixes.LaunchSettings.ImdsSupportCodeFixProvider>;
+using Verify = ImdsAnalyzers.Tests.Verifiers.CodeFixVerifier<ImdsAnalyzers.LaunchSettings.LaunchSettingsAnalyzer, ImdsAnalyzers.CodeFixes.LaunchSettings.LaunchSettingsCodeFixProvider>;
 
 namespace ImdsAnalyzers.Tests.LaunchSettings;
 

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using ImdsAnalyzers.CodeFixes.Shared;
@@ -21,21 +19,14 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
     /// method stores in the request gets HttpTokens, so a later <c>request.MetadataOptions = new ...</c>
     /// cannot drop it again; a request that never gets MetadataOptions gets a new one in its initializer.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequireTokensCodeFixProvider))]
-    [Shared]
-    public sealed class RequireTokensCodeFixProvider : CodeFixProvider
+    internal static class RequireTokensFix
     {
-        internal const string EquivalenceKey = "IMDS101-RequireTokens";
         private const string MetadataOptions = "MetadataOptions";
         private const string HttpTokens = "HttpTokens";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.LaunchWithoutRequiredTokens);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic)
         {
-            var creation = await FixSyntax.FindCreationAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false);
+            var creation = await FixSyntax.FindCreationAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
             if (creation is null)
             {
                 return;
@@ -45,8 +36,8 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
                 CodeAction.Create(
                     "Require IMDSv2 session tokens (MetadataOptions.HttpTokens = required)",
                     cancellationToken => FixAsync(context.Document, creation, cancellationToken),
-                    EquivalenceKey),
-                context.Diagnostics);
+                    LaunchSettingsCodeFixProvider.EquivalenceKey),
+                diagnostic);
         }
 
         private static async Task<Document> FixAsync(Document document, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using ImdsAnalyzers.CodeFixes.Shared;
@@ -12,20 +10,13 @@ using Microsoft.CodeAnalysis.Editing;
 namespace ImdsAnalyzers.CodeFixes.LaunchSettings
 {
     /// <summary>IMDS104: registers the AMI with <c>ImdsSupport = ImdsSupportValues.V20</c>.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ImdsSupportCodeFixProvider))]
-    [Shared]
-    public sealed class ImdsSupportCodeFixProvider : CodeFixProvider
+    internal static class ImdsSupportFix
     {
-        internal const string EquivalenceKey = "IMDS104-ImdsSupportV20";
         private const string ImdsSupport = "ImdsSupport";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ImageWithoutImdsV2Support);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic)
         {
-            var creation = await FixSyntax.FindCreationAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false);
+            var creation = await FixSyntax.FindCreationAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
             if (creation is null)
             {
                 return;
@@ -35,8 +26,8 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
                 CodeAction.Create(
                     "Register the AMI with ImdsSupport = v2.0",
                     cancellationToken => FixAsync(context.Document, creation, cancellationToken),
-                    EquivalenceKey),
-                context.Diagnostics);
+                    LaunchSettingsCodeFixProvider.EquivalenceKey),
+                diagnostic);
         }
 
         private static async Task<Document> FixAsync(Document document, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using ImdsAnalyzers.CodeFixes.Shared;
@@ -19,21 +17,12 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
     /// IMDS102: writes the strong value in place of the weak one. A string stays a string
     /// ("optional" becomes "required"); anything else becomes the SDK constant or CDK enum member.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakTokenValueCodeFixProvider))]
-    [Shared]
-    public sealed class WeakTokenValueCodeFixProvider : CodeFixProvider
+    internal static class WeakTokenValueFix
     {
-        internal const string EquivalenceKey = "IMDS102-UseRequired";
-
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TokenRequirementWeakened);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var diagnostic = context.Diagnostics[0];
-            if (root?.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
+            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
             {
                 return;
             }
@@ -51,7 +40,7 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
                 CodeAction.Create(
                     "Use '" + (literal ?? member) + "'",
                     cancellationToken => FixAsync(context.Document, assignment, literal, type, member, cancellationToken),
-                    EquivalenceKey),
+                    LaunchSettingsCodeFixProvider.EquivalenceKey),
                 diagnostic);
         }
 
