@@ -2,7 +2,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImdsAnalyzers.CodeFixes.Shared;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -14,21 +13,8 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
     {
         private const string ImdsSupport = "ImdsSupport";
 
-        public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic)
-        {
-            var creation = await FixSyntax.FindCreationAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
-            if (creation is null)
-            {
-                return;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Register the AMI with ImdsSupport = v2.0",
-                    cancellationToken => FixAsync(context.Document, creation, cancellationToken),
-                    LaunchSettingsCodeFixProvider.EquivalenceKey),
-                diagnostic);
-        }
+        public static Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic) =>
+            FixSyntax.RegisterCreationFixAsync(context, diagnostic, "Register the AMI with ImdsSupport = v2.0", LaunchSettingsCodeFixProvider.EquivalenceKey, FixAsync);
 
         private static async Task<Document> FixAsync(Document document, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
         {

@@ -3,9 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImdsAnalyzers.CodeFixes.Shared;
 using ImdsAnalyzers.Flow;
-using ImdsAnalyzers.LaunchSettings;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,21 +22,8 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
         private const string MetadataOptions = "MetadataOptions";
         private const string HttpTokens = "HttpTokens";
 
-        public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic)
-        {
-            var creation = await FixSyntax.FindCreationAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
-            if (creation is null)
-            {
-                return;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Require IMDSv2 session tokens (MetadataOptions.HttpTokens = required)",
-                    cancellationToken => FixAsync(context.Document, creation, cancellationToken),
-                    LaunchSettingsCodeFixProvider.EquivalenceKey),
-                diagnostic);
-        }
+        public static Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic) =>
+            FixSyntax.RegisterCreationFixAsync(context, diagnostic, "Require IMDSv2 session tokens (MetadataOptions.HttpTokens = required)", LaunchSettingsCodeFixProvider.EquivalenceKey, FixAsync);
 
         private static async Task<Document> FixAsync(Document document, BaseObjectCreationExpressionSyntax creationSyntax, CancellationToken cancellationToken)
         {

@@ -1,6 +1,9 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -16,6 +19,21 @@ namespace ImdsAnalyzers.CodeFixes.Shared
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             return root?.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+        }
+
+        /// <summary>Offers <paramref name="fix"/> for a report made on an object creation.</summary>
+        public static async Task RegisterCreationFixAsync(
+            CodeFixContext context,
+            Diagnostic diagnostic,
+            string title,
+            string equivalenceKey,
+            Func<Document, BaseObjectCreationExpressionSyntax, CancellationToken, Task<Document>> fix)
+        {
+            var creation = await FindCreationAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+            if (creation is not null)
+            {
+                context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => fix(context.Document, creation, cancellationToken), equivalenceKey), diagnostic);
+            }
         }
 
         /// <summary>The type of the instance property <paramref name="name"/> of <paramref name="owner"/>, or null.</summary>

@@ -180,7 +180,7 @@ namespace ImdsAnalyzers.Cdk
 
                 // CDK rejects RequireImdsv2 next to a launch template or mixed instances policy: the template decides, and is checked where it is created.
                 if (creation.Type.IsOrDerivesFrom(types.AutoScalingGroupProps)
-                    && (AnyStored(flow.FindValues(creation, LaunchTemplatePath)) || AnyStored(flow.FindValues(creation, MixedInstancesPolicyPath))))
+                    && (flow.FindValues(creation, LaunchTemplatePath).AnyNonNull() || flow.FindValues(creation, MixedInstancesPolicyPath).AnyNonNull()))
                 {
                     return;
                 }
@@ -222,19 +222,6 @@ namespace ImdsAnalyzers.Cdk
                         }
                     }
                     else if (!unwrapped.IsNullOrDefaultLiteral())
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool AnyStored(List<IOperation> values)
-            {
-                foreach (var value in values)
-                {
-                    if (!value.IsNullOrDefaultLiteral())
                     {
                         return true;
                     }

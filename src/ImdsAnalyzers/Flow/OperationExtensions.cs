@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,6 +26,20 @@ namespace ImdsAnalyzers.Flow
             }
 
             return value.Kind == OperationKind.Literal && value.ConstantValue.HasValue && value.ConstantValue.Value is null;
+        }
+
+        /// <summary>Whether anything other than null is among the values a body stores.</summary>
+        public static bool AnyNonNull(this List<IOperation> values)
+        {
+            foreach (var value in values)
+            {
+                if (!value.IsNullOrDefaultLiteral())
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The outermost operation of the body (method, accessor, lambda's enclosing method, field initializer) that holds <paramref name="operation"/>.</summary>

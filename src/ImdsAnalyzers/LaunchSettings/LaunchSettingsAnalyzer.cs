@@ -51,7 +51,10 @@ namespace ImdsAnalyzers.LaunchSettings
         private static void AnalyzeAssignment(OperationAnalysisContext context, ImmutableArray<WeakTokenSetting> settings)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation target)
+
+            // Every assignment in the compilation comes through here; all token settings are named HttpTokens*.
+            if (assignment.Target is not IPropertyReferenceOperation target
+                || !target.Property.Name.StartsWith("HttpTokens", System.StringComparison.Ordinal))
             {
                 return;
             }
@@ -86,12 +89,13 @@ namespace ImdsAnalyzers.LaunchSettings
                 return;
             }
 
+            // HttpTokens set to any value counts: a weak value (optional) is an explicit decision, reported by IMDS102 where it is written.
             if (type.IsOrDerivesFrom(types.RunInstancesRequest))
             {
                 if (!RegionEnforcementOption.IsSet(context.Options, creation.Syntax.SyntaxTree))
                 {
                     var flow = bodies.FlowFor(creation);
-                    if (!AnySet(flow.FindValues(creation, LaunchTemplatePath)) && !AnySet(flow.FindValues(creation, HttpTokensPath)))
+                    if (!flow.FindValues(creation, LaunchTemplatePath).AnyNonNull() && !flow.FindValues(creation, HttpTokensPath).AnyNonNull())
                     {
                         Report(context, Descriptors.LaunchWithoutRequiredTokens, creation, type);
                     }
@@ -102,7 +106,7 @@ namespace ImdsAnalyzers.LaunchSettings
                 if (!RegionEnforcementOption.IsSet(context.Options, creation.Syntax.SyntaxTree))
                 {
                     var flow = bodies.FlowFor(creation);
-                    if (!AnySet(flow.FindValues(creation, HttpTokensPath)) && !InheritsFromSourceVersion(flow, creation, types))
+                    if (!flow.FindValues(creation, HttpTokensPath).AnyNonNull() && !InheritsFromSourceVersion(flow, creation, types))
                     {
                         Report(context, Descriptors.LaunchWithoutRequiredTokens, creation, type);
                     }
@@ -110,7 +114,7 @@ namespace ImdsAnalyzers.LaunchSettings
             }
             else if (type.IsOrDerivesFrom(types.RegisterImageRequest))
             {
-                if (!AnySet(bodies.FlowFor(creation).FindValues(creation, ImdsSupportPath)))
+                if (!bodies.FlowFor(creation).FindValues(creation, ImdsSupportPath).AnyNonNull())
                 {
                     Report(context, Descriptors.ImageWithoutImdsV2Support, creation, type);
                 }
@@ -125,24 +129,7 @@ namespace ImdsAnalyzers.LaunchSettings
         {
             foreach (var holder in flow.FindHolders(data, "LaunchTemplateData"))
             {
-                if (holder.Type.IsOrDerivesFrom(types.CreateLaunchTemplateVersionRequest) && AnySet(flow.FindValues(holder, SourceVersionPath)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// Whether anything other than null is stored. A weak value (optional) counts as set: it is an
-        /// explicit decision, reported by IMDS102 where it is written.
-        /// </summary>
-        private static bool AnySet(List<IOperation> values)
-        {
-            foreach (var value in values)
-            {
-                if (!value.IsNullOrDefaultLiteral())
+                if (holder.Type.IsOrDerivesFrom(types.CreateLaunchTemplateVersionRequest) && flow.FindValues(holder, SourceVersionPath).AnyNonNull())
                 {
                     return true;
                 }

@@ -14,6 +14,10 @@ public class RegionOptionTests
                 await ec2.RegisterImageAsync({|IMDS104:new RegisterImageRequest|} { Name = "web" });
         """);
 
+    private static readonly string LaunchesReported = Launches
+        .Replace("new RunInstancesRequest { ImageId = imageId }", "{|IMDS101:new RunInstancesRequest|} { ImageId = imageId }")
+        .Replace("new RequestLaunchTemplateData { ImageId", "{|IMDS101:new RequestLaunchTemplateData|} { ImageId");
+
     private static Task VerifyWithConfig(string source, string path, string config)
     {
         var test = Verify.Create(source, TestLibraries.AwsSdk);
@@ -30,16 +34,10 @@ public class RegionOptionTests
         VerifyWithConfig(Launches, "/.globalconfig", "is_global = true\nimds_analyzers.region_enforces_imdsv2 = True\n");
 
     [Fact]
-    public Task False_keeps_reports() => VerifyWithConfig(
-        Launches.Replace("new RunInstancesRequest { ImageId = imageId }", "{|IMDS101:new RunInstancesRequest|} { ImageId = imageId }")
-            .Replace("new RequestLaunchTemplateData { ImageId", "{|IMDS101:new RequestLaunchTemplateData|} { ImageId"),
-        "/.editorconfig",
-        "root = true\n\n[*.cs]\nimds_analyzers.region_enforces_imdsv2 = false\n");
+    public Task False_keeps_reports() =>
+        VerifyWithConfig(LaunchesReported, "/.editorconfig", "root = true\n\n[*.cs]\nimds_analyzers.region_enforces_imdsv2 = false\n");
 
     [Fact]
-    public Task Option_for_other_files_does_not_apply() => VerifyWithConfig(
-        Launches.Replace("new RunInstancesRequest { ImageId = imageId }", "{|IMDS101:new RunInstancesRequest|} { ImageId = imageId }")
-            .Replace("new RequestLaunchTemplateData { ImageId", "{|IMDS101:new RequestLaunchTemplateData|} { ImageId"),
-        "/.editorconfig",
-        "root = true\n\n[Infrastructure/**.cs]\nimds_analyzers.region_enforces_imdsv2 = true\n");
+    public Task Option_for_other_files_does_not_apply() =>
+        VerifyWithConfig(LaunchesReported, "/.editorconfig", "root = true\n\n[Infrastructure/**.cs]\nimds_analyzers.region_enforces_imdsv2 = true\n");
 }

@@ -1,4 +1,5 @@
 using ImdsAnalyzers.Tests.Verifiers;
+using static ImdsAnalyzers.Tests.Cdk.CdkSource;
 using static ImdsAnalyzers.Tests.LaunchSettings.SdkSource;
 using Verify = ImdsAnalyzers.Tests.Verifiers.AnalyzerVerifier<ImdsAnalyzers.LaunchSettings.LaunchSettingsAnalyzer>;
 
@@ -127,29 +128,13 @@ public class WeakTokenValueAnalyzerTests
         """, TestLibraries.AwsSdk);
 
     [Fact]
-    public Task Cdk_launch_template_optional_tokens() => Verify.VerifyAsync("""
-        using Amazon.CDK;
-        using Amazon.CDK.AWS.EC2;
-
-        class Templates : Stack
-        {
-            Templates()
-            {
+    public Task Cdk_launch_template_optional_tokens() => Verify.VerifyAsync(InStack("""
                 var props = new LaunchTemplateProps { RequireImdsv2 = true, {|IMDS102:HttpTokens = LaunchTemplateHttpTokens.OPTIONAL|} };
                 props.HttpTokens = LaunchTemplateHttpTokens.REQUIRED;
-            }
-        }
-        """, TestLibraries.Cdk);
+        """), TestLibraries.Cdk);
 
     [Fact]
-    public Task Cdk_cfn_launch_template_optional_tokens() => Verify.VerifyAsync("""
-        using Amazon.CDK;
-        using Amazon.CDK.AWS.EC2;
-
-        class Templates : Stack
-        {
-            Templates()
-            {
+    public Task Cdk_cfn_launch_template_optional_tokens() => Verify.VerifyAsync(InStack("""
                 new CfnLaunchTemplate(this, "Lt", new CfnLaunchTemplateProps
                 {
                     LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
@@ -158,9 +143,7 @@ public class WeakTokenValueAnalyzerTests
                     },
                 });
                 var strong = new CfnLaunchTemplate.MetadataOptionsProperty { HttpTokens = "required", HttpEndpoint = "disabled" };
-            }
-        }
-        """, TestLibraries.Cdk);
+        """), TestLibraries.Cdk);
 
     [Fact]
     public Task Look_alike_types_in_other_namespaces_are_not_reported() => Verify.VerifyAsync("""

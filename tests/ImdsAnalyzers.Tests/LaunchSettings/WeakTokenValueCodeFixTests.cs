@@ -1,4 +1,5 @@
 using ImdsAnalyzers.Tests.Verifiers;
+using static ImdsAnalyzers.Tests.Cdk.CdkSource;
 using static ImdsAnalyzers.Tests.LaunchSettings.SdkSource;
 using Verify = ImdsAnalyzers.Tests.Verifiers.CodeFixVerifier<ImdsAnalyzers.LaunchSettings.LaunchSettingsAnalyzer, ImdsAnalyzers.CodeFixes.LaunchSettings.LaunchSettingsCodeFixProvider>;
 
@@ -84,31 +85,13 @@ public class WeakTokenValueCodeFixTests
         """, TestLibraries.AwsSdk);
 
     [Fact]
-    public Task Cdk_values_become_required() => Verify.VerifyAsync("""
-        using Amazon.CDK;
-        using Amazon.CDK.AWS.EC2;
-
-        class Templates : Stack
-        {
-            Templates()
-            {
+    public Task Cdk_values_become_required() => Verify.VerifyAsync(InStack("""
                 var props = new LaunchTemplateProps { {|IMDS102:HttpTokens = LaunchTemplateHttpTokens.OPTIONAL|} };
                 var options = new CfnLaunchTemplate.MetadataOptionsProperty { {|IMDS102:HttpTokens = "optional"|} };
-            }
-        }
-        """, """
-        using Amazon.CDK;
-        using Amazon.CDK.AWS.EC2;
-
-        class Templates : Stack
-        {
-            Templates()
-            {
+        """), InStack("""
                 var props = new LaunchTemplateProps { HttpTokens = LaunchTemplateHttpTokens.REQUIRED };
                 var options = new CfnLaunchTemplate.MetadataOptionsProperty { HttpTokens = "required" };
-            }
-        }
-        """, TestLibraries.Cdk);
+        """), TestLibraries.Cdk);
 
     [Fact]
     public Task Fix_all_across_documents()
