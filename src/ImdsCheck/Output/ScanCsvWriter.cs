@@ -21,7 +21,7 @@ internal static class ScanCsvWriter
             {
                 var facts = instance.Facts;
                 WriteRow(output, report.Region, facts.InstanceId, facts.State, facts.HttpTokens ?? "", facts.HttpEndpoint ?? "",
-                    Number(facts.HopLimit), Number(instance.NoToken.Sum), Number(instance.Rejected.Sum), instance.Status.ToCliName(), instance.Reason);
+                    Number(facts.HopLimit), Number(instance.NoToken.ReportedCount(absentMeansZero: false)), Number(instance.Rejected.ReportedCount(absentMeansZero: true)), instance.Status.ToCliName(), instance.Reason);
             }
         }
     }

@@ -104,8 +104,8 @@ internal static class ScanJsonWriter
             json.WriteString("launchTime", launched);
         }
 
-        WriteNullableNumber(json, "metadataNoToken", instance.NoToken.Sum);
-        WriteNullableNumber(json, "metadataNoTokenRejected", instance.Rejected.Sum);
+        WriteNullableNumber(json, "metadataNoToken", instance.NoToken.ReportedCount(absentMeansZero: false));
+        WriteNullableNumber(json, "metadataNoTokenRejected", instance.Rejected.ReportedCount(absentMeansZero: true));
         json.WriteBoolean("metricsComplete", instance.NoToken.IsComplete && instance.Rejected.IsComplete);
         json.WriteString("status", instance.Status.ToCliName());
         json.WriteString("reason", instance.Reason);

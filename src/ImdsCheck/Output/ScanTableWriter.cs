@@ -56,15 +56,15 @@ internal static class ScanTableWriter
             new Text(facts.HttpTokens ?? "?"),
             new Text(facts.HttpEndpoint ?? "?"),
             new Text(facts.HopLimit?.ToString(CultureInfo.InvariantCulture) ?? ""),
-            new Text(Number(instance.NoToken)),
-            new Text(Number(instance.Rejected)),
+            new Text(Number(instance.NoToken, absentMeansZero: false)),
+            new Text(Number(instance.Rejected, absentMeansZero: true)),
             new Text(instance.Status.ToCliName(), StatusStyle(instance.Status)),
             new Text(instance.Reason),
         ];
     }
 
-    private static string Number(MetricReading reading) =>
-        reading.Sum?.ToString("0.##", CultureInfo.InvariantCulture) ?? (reading.IsComplete ? "-" : "?");
+    private static string Number(MetricReading reading, bool absentMeansZero) =>
+        reading.ReportedCount(absentMeansZero)?.ToString("0.##", CultureInfo.InvariantCulture) ?? (reading.IsComplete ? "-" : "?");
 
     internal static int Urgency(InstanceStatus status) => status switch
     {
