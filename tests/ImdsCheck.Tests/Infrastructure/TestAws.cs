@@ -7,10 +7,13 @@ public static class TestAws
 {
     public static readonly string[] Regions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 
+    /// <summary>One "now" for every fleet of the run, so fleets built by different tests are identical.</summary>
+    public static readonly DateTime Now = new(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+
     public static Task<AwsDoubleServer> StartAsync(int instancesPerRegion = 1200, DoubleOptions? options = null, params string[] regions)
     {
         var names = regions.Length > 0 ? regions : Regions;
-        var fleet = FleetGenerator.Generate(DateTime.UtcNow, names.Select(r => (r, instancesPerRegion)).ToArray());
+        var fleet = FleetGenerator.Generate(Now, names.Select(r => (r, instancesPerRegion)).ToArray());
         return AwsDoubleServer.StartAsync(fleet, options);
     }
 
