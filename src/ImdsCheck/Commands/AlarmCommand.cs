@@ -160,10 +160,7 @@ internal static class AlarmCommand
             {
                 json.WriteString("mode", apply ? "apply" : "dry-run");
                 ChangeWriter.WriteJsonArray(json, "alarms", rows, "alarmName");
-                json.WriteStartArray("errors");
-                errors.ForEach(json.WriteStringValue);
-                json.WriteEndArray();
-                json.WriteNumber("exitCode", exitCode);
+                ChangeWriter.WriteErrorsAndExitCode(json, errors, exitCode);
             });
         }
         else

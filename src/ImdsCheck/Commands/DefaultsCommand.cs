@@ -115,10 +115,7 @@ internal static class DefaultsCommand
                 }
 
                 json.WriteEndArray();
-                json.WriteStartArray("errors");
-                errors.ForEach(json.WriteStringValue);
-                json.WriteEndArray();
-                json.WriteNumber("exitCode", exitCode);
+                ChangeWriter.WriteErrorsAndExitCode(json, errors, exitCode);
             });
         }
         else

@@ -204,14 +204,7 @@ internal static class EnforceCommand
                 }
 
                 json.WriteEndArray();
-                json.WriteStartArray("errors");
-                foreach (var report in reports.Where(r => r.Error is not null))
-                {
-                    json.WriteStringValue(report.Error);
-                }
-
-                json.WriteEndArray();
-                json.WriteNumber("exitCode", exitCode);
+                ChangeWriter.WriteErrorsAndExitCode(json, reports.Where(r => r.Error is not null).Select(r => r.Error!), exitCode);
             });
         }
         else

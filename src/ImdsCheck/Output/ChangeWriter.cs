@@ -52,6 +52,19 @@ internal static class ChangeWriter
         json.WriteEndArray();
     }
 
+    /// <summary>The closing members every command's JSON document has.</summary>
+    public static void WriteErrorsAndExitCode(Utf8JsonWriter json, IEnumerable<string> errors, int exitCode)
+    {
+        json.WriteStartArray("errors");
+        foreach (var error in errors)
+        {
+            json.WriteStringValue(error);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("exitCode", exitCode);
+    }
+
     public static void WriteJsonDocument(TextWriter output, Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();

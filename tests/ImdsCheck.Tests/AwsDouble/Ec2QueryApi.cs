@@ -161,14 +161,19 @@ internal sealed class Ec2QueryApi
         }
 
         writer.WriteEndElement();
-        writer.WriteStartElement("metadataOptions");
-        writer.WriteElementString("state", instance.MetadataOptionsState);
+        WriteMetadataOptions(writer, "metadataOptions", instance, instance.MetadataOptionsState);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteMetadataOptions(XmlWriter writer, string element, SimInstance instance, string state)
+    {
+        writer.WriteStartElement(element);
+        writer.WriteElementString("state", state);
         writer.WriteElementString("httpTokens", instance.HttpTokens);
         writer.WriteElementString("httpPutResponseHopLimit", instance.HopLimit.ToString(CultureInfo.InvariantCulture));
         writer.WriteElementString("httpEndpoint", instance.HttpEndpoint);
         writer.WriteElementString("httpProtocolIpv6", "disabled");
         writer.WriteElementString("instanceMetadataTags", "disabled");
-        writer.WriteEndElement();
         writer.WriteEndElement();
     }
 
@@ -247,14 +252,7 @@ internal sealed class Ec2QueryApi
             writer.WriteStartElement("ModifyInstanceMetadataOptionsResponse", Namespace);
             writer.WriteElementString("requestId", Guid.NewGuid().ToString());
             writer.WriteElementString("instanceId", instance.InstanceId);
-            writer.WriteStartElement("instanceMetadataOptions");
-            writer.WriteElementString("state", "pending");
-            writer.WriteElementString("httpTokens", instance.HttpTokens);
-            writer.WriteElementString("httpPutResponseHopLimit", instance.HopLimit.ToString(CultureInfo.InvariantCulture));
-            writer.WriteElementString("httpEndpoint", instance.HttpEndpoint);
-            writer.WriteElementString("httpProtocolIpv6", "disabled");
-            writer.WriteElementString("instanceMetadataTags", "disabled");
-            writer.WriteEndElement();
+            WriteMetadataOptions(writer, "instanceMetadataOptions", instance, "pending");
             writer.WriteEndElement();
         });
         return Ok(xml);

@@ -39,7 +39,7 @@ public sealed class ToolProcessTests(ToolProcessTests.InstalledTool installed) :
     private static async Task<string> InstallAsync(DirectoryInfo work)
     {
         var configuration = typeof(ImdsCheckCli).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var project = Path.Combine(RepositoryRoot(), "src", "ImdsCheck", "ImdsCheck.csproj");
+        var project = Path.Combine(RepositoryRoot.Path, "src", "ImdsCheck", "ImdsCheck.csproj");
         var packages = Path.Combine(work.FullName, "packages");
         var pack = await RunAsync(Dotnet(), ["pack", project, "-c", configuration, "--no-build", "-o", packages, "-nodeReuse:false"], new Dictionary<string, string?>());
         Assert.True(pack.ExitCode == 0, pack.ToString());
@@ -105,17 +105,6 @@ public sealed class ToolProcessTests(ToolProcessTests.InstalledTool installed) :
     }
 
     private static string Dotnet() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : Environment.ProcessPath!;
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-    }
 
     private static async Task<CliResult> RunAsync(string fileName, string[] args, Dictionary<string, string?> environment)
     {
