@@ -57,11 +57,13 @@ namespace ImdsAnalyzers
             "AWS CDK construct launches instances without requiring IMDSv2",
             "'{0}' launches instances that accept IMDSv1 calls; set RequireImdsv2 = true",
             DiagnosticSeverity.Warning,
-            "CDK constructs that launch EC2 instances require session tokens only when RequireImdsv2 is true or one of the RequireImdsv2 aspects is applied.");
+            "CDK constructs that launch EC2 instances require session tokens only when RequireImdsv2 is true or one of the RequireImdsv2 aspects is applied.",
+            // Reported when the whole compilation has been seen: an aspect applied in another file covers the construct.
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
-            new DiagnosticDescriptor(id, title, message, SecurityCategory, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags) =>
+            new DiagnosticDescriptor(id, title, message, SecurityCategory, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id), customTags: customTags);
     }
 }

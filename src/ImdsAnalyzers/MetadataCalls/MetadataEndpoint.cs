@@ -161,6 +161,18 @@ namespace ImdsAnalyzers.MetadataCalls
             return true;
         }
 
+        /// <summary>
+        /// The token URL on the same endpoint as <paramref name="url"/> (scheme, host and port kept), with the
+        /// path <c>/latest/api/token</c>. Used to repair a token request sent to a dated version.
+        /// </summary>
+        public static string ToLatestTokenUrl(string url)
+        {
+            var authority = url.IndexOf("//", StringComparison.Ordinal);
+            var pathStart = authority < 0 ? -1 : url.IndexOf('/', authority + 2);
+            var origin = pathStart < 0 ? url.TrimEnd() : url.Substring(0, pathStart);
+            return origin + TokenPath;
+        }
+
         /// <summary>True when the fully known URL is the session token endpoint.</summary>
         public static bool IsTokenPath(string url) => TryMatch(url, out var match) && match.Kind == MetadataPathKind.Token;
 

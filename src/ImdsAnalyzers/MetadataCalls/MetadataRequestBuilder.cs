@@ -41,7 +41,7 @@ namespace ImdsAnalyzers.MetadataCalls
             switch (kind)
             {
                 case SenderKind.MessageSend:
-                    var requestArgument = Argument(send, 0);
+                    var requestArgument = OperationArguments.ValueAt(send, 0);
                     if (requestArgument is null || !KnownHttpTypes.IsOrDerivesFrom(requestArgument.Type, _types.RequestMessage))
                     {
                         return null;
@@ -57,12 +57,12 @@ namespace ImdsAnalyzers.MetadataCalls
                     }
 
                     request = _scanner.Scan(send.Instance, send);
-                    url = request.Creation is IInvocationOperation factory && IsWebRequestFactory(factory.TargetMethod)
-                        ? _resolver.Resolve(Argument(factory, 0))
+                    url = request.Creation is IInvocationOperation factory && _scanner.IsWebRequestFactory(factory.TargetMethod)
+                        ? _resolver.Resolve(OperationArguments.ValueAt(factory, 0))
                         : ResolvedText.Unknown;
                     break;
                 default:
-                    urlArgument = Argument(send, 0);
+                    urlArgument = OperationArguments.ValueAt(send, 0);
                     if (urlArgument is null || !(_types.IsString(urlArgument.Type) || _types.IsUri(urlArgument.Type) || urlArgument.Type is null))
                     {
                         return null;
@@ -102,9 +102,6 @@ namespace ImdsAnalyzers.MetadataCalls
             return result;
         }
 
-        private static bool IsWebRequestFactory(IMethodSymbol method) =>
-            method.IsStatic && (method.Name == "Create" || method.Name == "CreateHttp" || method.Name == "CreateDefault");
-
         private void ResolveMethod(MetadataRequest request)
         {
             switch (request.Kind)
@@ -119,23 +116,19 @@ namespace ImdsAnalyzers.MetadataCalls
                     return;
                 case SenderKind.WebClientOpenWrite:
                 case SenderKind.WebClientUpload:
-                    var methodArgument = NamedArgument(request.Send, "method");
+                    var methodArgument = OperationArguments.Explicit(request.Send, "method")?.Value;
                     request.MethodExpression = methodArgument;
                     request.Method = methodArgument is null ? "POST" : Upper(_resolver.Resolve(methodArgument));
                     return;
                 case SenderKind.MessageSend:
-                    var message = request.Request!;
-                    request.MethodExpression = message.MethodValue;
-                    request.Method = message.MethodValue is null
-                        ? (message.IsOriginUnknown ? null : "GET")
-                        : HttpMethodName(message.MethodValue);
-                    return;
                 case SenderKind.WebRequestResponse:
-                    var webRequest = request.Request!;
-                    request.MethodExpression = webRequest.MethodValue;
-                    request.Method = webRequest.MethodValue is null
-                        ? (webRequest.IsOriginUnknown ? null : "GET")
-                        : Upper(_resolver.Resolve(webRequest.MethodValue));
+                    // HttpRequestMessage and WebRequest both default to GET.
+                    var target = request.Request!;
+                    var value = target.MethodValue;
+                    request.MethodExpression = value;
+                    request.Method = value is null
+                        ? (target.IsOriginUnknown ? null : "GET")
+                        : request.Kind == SenderKind.MessageSend ? HttpMethodName(value) : Upper(_resolver.Resolve(value));
                     return;
             }
         }
@@ -149,42 +142,14 @@ namespace ImdsAnalyzers.MetadataCalls
                 case IPropertyReferenceOperation property when property.Property.IsStatic && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _types.HttpMethod):
                     return property.Property.Name.ToUpperInvariant();
                 case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _types.HttpMethod):
-                    return Upper(_resolver.Resolve(Argument(creation.Arguments, 0)));
+                    return Upper(_resolver.Resolve(OperationArguments.ValueAt(creation.Arguments, 0)));
                 case IInvocationOperation parse when parse.TargetMethod.Name == "Parse" && SymbolEqualityComparer.Default.Equals(parse.TargetMethod.ContainingType, _types.HttpMethod):
-                    return Upper(_resolver.Resolve(Argument(parse.Arguments, 0)));
+                    return Upper(_resolver.Resolve(OperationArguments.ValueAt(parse.Arguments, 0)));
                 default:
                     return null;
             }
         }
 
         private static string? Upper(ResolvedText text) => text.IsComplete ? text.Text.Trim().ToUpperInvariant() : null;
-
-        public static IOperation? Argument(IInvocationOperation invocation, int ordinal) => Argument(invocation.Arguments, ordinal);
-
-        public static IOperation? Argument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int ordinal)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
-
-        private static IOperation? NamedArgument(IInvocationOperation invocation, string name)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == name && !argument.IsImplicit)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
     }
 }

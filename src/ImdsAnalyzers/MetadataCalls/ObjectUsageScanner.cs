@@ -27,18 +27,32 @@ namespace ImdsAnalyzers.MetadataCalls
         {
             var tracked = new TrackedObject();
             var target = ValueTracer.Unwrap(expression);
+            if (target is IConditionalAccessInstanceOperation)
+            {
+                // http?.GetStringAsync(...): the object is the operand of the nearest conditional access.
+                for (var parent = target.Parent; parent != null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        target = ValueTracer.Unwrap(access.Operation);
+                        break;
+                    }
+                }
+            }
+
             var symbol = ValueTracer.ReferencedSymbol(target);
             if (symbol is null)
             {
-                tracked.Creation = AsCreation(target);
-                ScanCreation(tracked);
+                SetOrigin(tracked, target);
                 return tracked;
             }
 
             tracked.Symbol = symbol;
             var traced = Tracer.Trace(target);
-            tracked.Creation = traced is null ? null : AsCreation(traced);
-            ScanCreation(tracked);
+            if (traced != null)
+            {
+                SetOrigin(tracked, traced);
+            }
 
             // Uses in this body between the creation (when it is here) and the send.
             var index = Tracer.IndexFor(target);
@@ -73,8 +87,39 @@ namespace ImdsAnalyzers.MetadataCalls
             return tracked;
         }
 
-        private static IOperation? AsCreation(IOperation operation) =>
-            operation is IObjectCreationOperation || operation is IInvocationOperation ? operation : null;
+        /// <summary>True for <c>WebRequest.Create/CreateHttp/CreateDefault</c>, which make a request for a URL.</summary>
+        public bool IsWebRequestFactory(IMethodSymbol method) =>
+            method.IsStatic
+            && (method.Name == "Create" || method.Name == "CreateHttp" || method.Name == "CreateDefault")
+            && KnownHttpTypes.IsOrDerivesFrom(method.ContainingType, _types.WebRequest);
+
+        private void SetOrigin(TrackedObject tracked, IOperation value)
+        {
+            switch (value)
+            {
+                case IObjectCreationOperation _:
+                    tracked.Creation = value;
+                    ScanCreation(tracked);
+                    break;
+                case IInvocationOperation factory when IsWebRequestFactory(factory.TargetMethod):
+                    tracked.Creation = value;
+                    break;
+                case IInvocationOperation factory when factory.TargetMethod.Name == "CreateClient":
+                    // IHttpClientFactory clients run the handlers configured for them, which may add the token.
+                    tracked.Creation = value;
+                    tracked.MayHaveHiddenHeaders = true;
+                    break;
+                default:
+                    // Made by other code (a helper, an await, a conditional): it may come with headers. A bare
+                    // parameter or a library property is different: nothing suggests headers, so it stays open.
+                    if (ValueTracer.ReferencedSymbol(value) is null && !(value is IInstanceReferenceOperation))
+                    {
+                        tracked.MayHaveHiddenHeaders = true;
+                    }
+
+                    break;
+            }
+        }
 
         private static bool IsWithin(IOperation operation, IOperation container)
         {
@@ -91,20 +136,13 @@ namespace ImdsAnalyzers.MetadataCalls
 
         private void ScanCreation(TrackedObject tracked)
         {
-            switch (tracked.Creation)
+            if (tracked.Creation is IObjectCreationOperation creation)
             {
-                case IObjectCreationOperation creation:
-                    ScanConstructorArguments(tracked, creation);
-                    if (creation.Initializer != null)
-                    {
-                        ScanInitializer(tracked, creation.Initializer);
-                    }
-
-                    break;
-                case IInvocationOperation factory when factory.TargetMethod.Name == "CreateClient":
-                    // IHttpClientFactory clients run the handlers configured for them, which may add the token.
-                    tracked.MayHaveHiddenHeaders = true;
-                    break;
+                ScanConstructorArguments(tracked, creation);
+                if (creation.Initializer != null)
+                {
+                    ScanInitializer(tracked, creation.Initializer);
+                }
             }
         }
 
@@ -297,11 +335,11 @@ namespace ImdsAnalyzers.MetadataCalls
                 return;
             }
 
-            var nameOperation = ArgumentValue(call, 0);
+            var nameOperation = OperationArguments.ValueAt(call, 0);
             if (parameters.Length >= 2)
             {
-                var valueOperation = ArgumentValue(call, 1);
-                AddHeader(tracked, _resolver.Resolve(nameOperation), _resolver.Resolve(valueOperation), valueOperation, call, HeaderAttachmentForm.Call, inInitializer);
+                var valueOperation = OperationArguments.ValueAt(call, 1);
+                AddHeader(tracked, _resolver.Resolve(nameOperation), ResolveHeaderValue(valueOperation), valueOperation, call, HeaderAttachmentForm.Call, inInitializer);
                 return;
             }
 
@@ -340,17 +378,16 @@ namespace ImdsAnalyzers.MetadataCalls
             tracked.Headers.Add(new HeaderAttachment(name.IsComplete ? name.Text.Trim() : null, value, valueOperation, source, form, inInitializer));
         }
 
-        private static IOperation? ArgumentValue(IInvocationOperation call, int ordinal)
+        /// <summary>A header value, also when given as a one-element list (<c>new[] { "60" }</c>).</summary>
+        private ResolvedText ResolveHeaderValue(IOperation? value)
         {
-            foreach (var argument in call.Arguments)
+            if (value != null && ValueTracer.Unwrap(value) is IArrayCreationOperation array
+                && array.Initializer != null && array.Initializer.ElementValues.Length == 1)
             {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument.Value;
-                }
+                return _resolver.Resolve(array.Initializer.ElementValues[0]);
             }
 
-            return null;
+            return _resolver.Resolve(value);
         }
 
         private static bool IsHeadersProperty(IOperation operation) =>

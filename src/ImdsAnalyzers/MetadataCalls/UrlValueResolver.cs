@@ -142,7 +142,7 @@ namespace ImdsAnalyzers.MetadataCalls
                 return ResolvedText.Unknown;
             }
 
-            var first = ArgumentFor(creation.Arguments, 0);
+            var first = OperationArguments.ValueAt(creation.Arguments, 0);
             if (_types.IsString(creation.Constructor.Parameters[0].Type))
             {
                 return Resolve(first, depth + 1);
@@ -151,7 +151,7 @@ namespace ImdsAnalyzers.MetadataCalls
             // new Uri(baseUri, relative): the relative reference is resolved against the base.
             if (creation.Arguments.Length >= 2 && _types.IsUri(creation.Constructor.Parameters[0].Type))
             {
-                return UrlCombiner.Combine(Resolve(first, depth + 1), Resolve(ArgumentFor(creation.Arguments, 1), depth + 1));
+                return UrlCombiner.Combine(Resolve(first, depth + 1), Resolve(OperationArguments.ValueAt(creation.Arguments, 1), depth + 1));
             }
 
             return ResolvedText.Unknown;
@@ -345,19 +345,6 @@ namespace ImdsAnalyzers.MetadataCalls
         }
 
         private static IOperation Unwrap(IOperation operation) => ValueTracer.Unwrap(operation);
-
-        private static IOperation? ArgumentFor(IReadOnlyList<IArgumentOperation> arguments, int ordinal)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
 
         private bool IsUriTextProperty(IPropertyReferenceOperation property) =>
             _types.IsUri(property.Property.ContainingType) && (property.Property.Name == "OriginalString" || property.Property.Name == "AbsoluteUri");

@@ -51,5 +51,16 @@ public static class TestReferences
     }
 
     private static ImmutableArray<MetadataReference> FromTypes(params Type[] types) =>
-        types.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)).ToImmutableArray();
+        types.Select(t => (MetadataReference)MetadataReference.CreateFromFile(Net80Build(t.Assembly.Location))).ToImmutableArray();
+
+    /// <summary>
+    /// This test project runs on net10.0 and so copies a package's net10.0 build beside the tests; it
+    /// references System.Runtime 10 (CS1705 against the .NET 8 reference assemblies). The project file
+    /// copies the packages' net8.0 builds into net8.0-references, which is what a .NET 8 project compiles against.
+    /// </summary>
+    private static string Net80Build(string location)
+    {
+        var net80 = Path.Combine(AppContext.BaseDirectory, "net8.0-references", Path.GetFileName(location));
+        return File.Exists(net80) ? net80 : location;
+    }
 }
