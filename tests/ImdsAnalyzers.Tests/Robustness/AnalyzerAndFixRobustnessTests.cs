@@ -10,7 +10,7 @@ namespace ImdsAnalyzers.Tests.Robustness;
 /// The seeds are the samples, the files under Robustness/Corpus and the C# sources in this project's
 /// tests; variant i is the seed i mod seeds, mutated with Random(seed, i), so a failure names the
 /// variant that reproduces it.
-/// CI runs the defaults (seed 6, 3000 variants). For a longer local run:
+/// CI runs the defaults (seed 6, 2000 variants). For a longer local run:
 ///   IMDS_FUZZ_SEED=42 IMDS_FUZZ_COUNT=50000 dotnet test tests/ImdsAnalyzers.Tests -c Release --filter FullyQualifiedName~Robustness
 /// </summary>
 public sealed class AnalyzerAndFixRobustnessTests(ITestOutputHelper output)
@@ -42,7 +42,13 @@ public sealed class AnalyzerAndFixRobustnessTests(ITestOutputHelper output)
                 var (text, mutations) = i < seeds.Count ? (seed.Text, "none (the seed itself)") : SourceMutator.Mutate(seed.Text, random);
                 // Seeds get every finding fixed; a variant gets one, and only every FixEvery-th variant.
                 var fixLimit = i < seeds.Count ? int.MaxValue : i % settings.FixEvery == 0 ? 1 : 0;
-                foreach (var problem in await checker.CheckAsync(text, fixLimit, CancellationToken.None))
+                var problems = await checker.CheckAsync(text, fixLimit, CancellationToken.None);
+                if (i < seeds.Count && checker.FirstError is { } error && Environment.GetEnvironmentVariable("IMDS_FUZZ_SHOW_SEED_ERRORS") == "1")
+                {
+                    output.WriteLine($"seed {seed.Origin} does not compile: {error}");
+                }
+
+                foreach (var problem in problems)
                 {
                     failures.Enqueue($"variant {i} (IMDS_FUZZ_SEED={settings.Seed}) of {seed.Origin}, mutations: {mutations}\n{problem}\n--- variant source:\n{text}");
                 }

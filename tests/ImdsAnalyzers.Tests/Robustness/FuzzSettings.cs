@@ -8,7 +8,7 @@ namespace ImdsAnalyzers.Tests.Robustness;
 public sealed record FuzzSettings(int Seed, int Count, int FixEvery)
 {
     public const int DefaultSeed = 6;
-    public const int DefaultCount = 3000;
+    public const int DefaultCount = 2000;
     public const int DefaultFixEvery = 1;
 
     public static FuzzSettings FromEnvironment() => new(

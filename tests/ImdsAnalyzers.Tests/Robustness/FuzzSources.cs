@@ -82,24 +82,69 @@ public static partial class FuzzSources
     /// <summary>Analyzer tests mark expected spans as {|ID:...|}, [|...|] or {|#0:...|}; the compiler must not see that.</summary>
     public static string StripMarkup(string text) => Markup().Replace(text, string.Empty);
 
-    private static string WrapStatements(string statements) => $$"""
-        using System;
-        using System.Collections.Generic;
-        using System.IO;
-        using System.Net;
-        using System.Net.Http;
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        #pragma warning disable SYSLIB0014
-        class FuzzHost
+    /// <summary>Puts statements where the analyzer tests put them: a stack constructor, an EC2 caller, or an HTTP caller.</summary>
+    private static string WrapStatements(string statements)
+    {
+        if (CdkHints.Any(h => statements.Contains(h, StringComparison.Ordinal)))
         {
-            async Task M(string path, string token, HttpClient http)
-            {
-        {{statements}}
-            }
+            return $$"""
+                using Amazon.CDK;
+                using Amazon.CDK.AWS.AutoScaling;
+                using Amazon.CDK.AWS.EC2;
+                using Constructs;
+
+                class FuzzStack : Stack
+                {
+                    FuzzStack(Construct scope, IVpc vpc, IMachineImage image) : base(scope, "Fuzz")
+                    {
+                {{statements}}
+                    }
+                }
+                """;
         }
-        """;
+
+        if (SdkHints.Any(h => statements.Contains(h, StringComparison.Ordinal)))
+        {
+            return $$"""
+                using System.Threading.Tasks;
+                using Amazon.EC2;
+                using Amazon.EC2.Model;
+
+                class FuzzLauncher
+                {
+                    async Task Launch(IAmazonEC2 ec2, string imageId)
+                    {
+                {{statements}}
+                    }
+                }
+                """;
+        }
+
+        return $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Net;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            #pragma warning disable SYSLIB0014
+            class FuzzHost
+            {
+                private const string MetadataBase = "http://169.254.169.254/latest/meta-data/";
+                private const string TokenUrl = "http://169.254.169.254/latest/api/token";
+
+                async Task M(string path, string token)
+                {
+            {{statements}}
+                }
+            }
+            """;
+    }
+
+    private static readonly string[] CdkHints = { "Props", "Aspects", "Instance_", "BastionHost", "UserData.", "vpc" };
+    private static readonly string[] SdkHints = { "RunInstances", "LaunchTemplate", "RegisterImage", "InstanceMetadata", "ec2.", "HttpTokens", "MetadataOptions" };
 
     [GeneratedRegex(@"\{\|[^:|{}]*:|\|\}|\[\||\|\]")]
     private static partial Regex Markup();

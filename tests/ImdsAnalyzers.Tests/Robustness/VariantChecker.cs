@@ -49,6 +49,9 @@ public sealed class VariantChecker
 
     public int FixesApplied { get; private set; }
 
+    /// <summary>The first compiler error of the last source checked, if any.</summary>
+    public string? FirstError { get; private set; }
+
     public int CompilingVariants { get; private set; }
 
     public int Diagnostics { get; private set; }
@@ -63,7 +66,9 @@ public sealed class VariantChecker
         var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, "Variant.cs", cancellationToken: cancellationToken);
         var isProgram = tree.GetRoot(cancellationToken).ChildNodes().Any(n => n.IsKind(SyntaxKind.GlobalStatement));
         var compilation = (isProgram ? _program : _library).AddSyntaxTrees(tree);
-        var compiles = !compilation.GetDiagnostics(cancellationToken).Any(IsError);
+        var firstError = compilation.GetDiagnostics(cancellationToken).FirstOrDefault(IsError);
+        var compiles = firstError is null;
+        FirstError = firstError?.ToString();
         if (compiles)
         {
             CompilingVariants++;
