@@ -82,7 +82,12 @@ public sealed class PassThroughTests
         Assert.Equal(1, f.Emulator.Counters.ForPath("/latest/meta-data/placement/region"));
         Assert.Equal(1, f.Emulator.Counters.AuthenticatedRequests);
     }
+}
 
+/// <summary>Sends a token-less request to 169.254.169.254, which a strict monitor running beside it would block.</summary>
+[Collection(ProcessWideCollection.Name)]
+public sealed class NoRedirectionTests
+{
     [Fact]
     public async Task Without_redirection_the_well_known_address_is_not_rewritten()
     {
