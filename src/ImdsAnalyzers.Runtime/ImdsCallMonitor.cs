@@ -27,6 +27,9 @@ public sealed class ImdsCallMonitor : IDisposable
     private readonly MetadataRequestFilter _filter;
     private readonly CallerLocator _locator;
     private readonly ImdsMetrics _metrics = new();
+    private readonly DiagnosticPayload<HttpRequestMessage> _startRequest = new("Request");
+    private readonly DiagnosticPayload<HttpRequestMessage> _stopRequest = new("Request");
+    private readonly DiagnosticPayload<HttpResponseMessage> _stopResponse = new("Response");
     private readonly ConcurrentDictionary<CallerLocator.CallSiteKey, ImdsCallSite> _callSites = new();
     private readonly object _subscriptionsGate = new();
     private readonly List<IDisposable> _subscriptions = [];
@@ -168,8 +171,18 @@ public sealed class ImdsCallMonitor : IDisposable
             return arg1 is not HttpRequestMessage request || IsTokenlessMetadataRequest(request);
         }
 
-        return name == StartEvent || name == StopEvent;
+        return (name == StartEvent || name == StopEvent) && MayBeMetadataActivity(Activity.Current);
     }
+
+    // Inside an ambient Activity, HttpClient makes an activity for every request and asks about its start and stop
+    // events with no request at hand. Since .NET 9 the activity already carries server.address and server.port, so
+    // events of requests to other servers can be declined before their payloads are made; without those tags (.NET 8,
+    // or an activity that records no data) every event is taken and filtered in OnStart/OnStop.
+    private bool MayBeMetadataActivity(Activity? activity) =>
+        activity is null
+        || activity.GetTagItem("server.port") is not int port
+        || activity.GetTagItem("server.address") is not string host
+        || _filter.IsMetadataEndpoint(host, port);
 
     private bool IsTokenlessMetadataRequest(HttpRequestMessage request) =>
         request.RequestUri is { } uri
@@ -178,7 +191,7 @@ public sealed class ImdsCallMonitor : IDisposable
 
     private void OnStart(object? payload)
     {
-        var request = DiagnosticPayload.Request(payload);
+        var request = _startRequest.Read(payload);
         if (!_running || request is null || !IsTokenlessMetadataRequest(request))
         {
             return;
@@ -210,14 +223,14 @@ public sealed class ImdsCallMonitor : IDisposable
 
     private void OnStop(object? payload)
     {
-        var request = DiagnosticPayload.Request(payload);
+        var request = _stopRequest.Read(payload);
         if (!_running || request is null || !IsTokenlessMetadataRequest(request))
         {
             return;
         }
 
         var path = request.RequestUri!.AbsolutePath;
-        if (DiagnosticPayload.Response(payload) is { } response)
+        if (_stopResponse.Read(payload) is { } response)
         {
             _metrics.Answered(path, response.StatusCode == HttpStatusCode.Unauthorized);
         }

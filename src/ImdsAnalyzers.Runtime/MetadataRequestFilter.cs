@@ -53,13 +53,12 @@ internal sealed class MetadataRequestFilter
         return false;
     }
 
-    /// <summary>The same test on a host as HttpClient's events give it (IPv6 with or without brackets).</summary>
+    /// <summary>The same test on a host as HttpClient's events and activity tags give it (IPv6 with or without brackets).</summary>
     public bool IsMetadataEndpoint(string host, int port)
     {
-        var bare = host.AsSpan().Trim("[]");
         foreach (var endpoint in _endpoints)
         {
-            if (endpoint.Port == port && endpoint.Host.AsSpan().Trim("[]").Equals(bare, StringComparison.OrdinalIgnoreCase))
+            if (endpoint.Port == port && endpoint.Host.AsSpan().Trim("[]").Equals(host.AsSpan().Trim("[]"), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
