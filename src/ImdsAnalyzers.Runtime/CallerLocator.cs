@@ -6,7 +6,8 @@ namespace ImdsAnalyzers.Runtime;
 /// <summary>Finds, on a stack captured inside HttpClient, the first frame that belongs to the code that made the request.</summary>
 internal sealed class CallerLocator
 {
-    private static readonly string[] FrameworkPrefixes = ["System.", "Microsoft.Extensions.", "Microsoft.AspNetCore.", "Microsoft.Win32.", "Internal."];
+    // Polly sits between application code and HttpClient in most retry set-ups; naming it would help no one.
+    private static readonly string[] FrameworkPrefixes = ["System.", "Microsoft.Extensions.", "Microsoft.AspNetCore.", "Microsoft.Win32.", "Internal.", "Polly."];
 
     private readonly string[] _skipPrefixes;
 
@@ -52,9 +53,10 @@ internal sealed class CallerLocator
     private bool IsSkipped(MethodBase method)
     {
         var type = method.DeclaringType;
-        if (type is null || type.Assembly == typeof(CallerLocator).Assembly)
+        if (type is null || type.Assembly == typeof(CallerLocator).Assembly || method.Name.StartsWith("<>", StringComparison.Ordinal))
         {
-            // Dynamic methods (reflection's invoke stubs among them) and this package.
+            // Dynamic methods (reflection's invoke stubs among them), this package, and the accessors the compiler
+            // writes for base calls from async methods and lambdas (<>n__0): the method that uses them comes next.
             return true;
         }
 

@@ -24,7 +24,7 @@ public sealed class ImdsCallMonitorOptions
 
     /// <summary>
     /// Namespace prefixes whose frames are passed over when naming the caller, besides <c>System.</c>,
-    /// <c>Microsoft.Extensions.</c>, <c>Microsoft.AspNetCore.</c> and this package; for example <c>Polly.</c>, or a
+    /// <c>Microsoft.Extensions.</c>, <c>Microsoft.AspNetCore.</c>, <c>Polly.</c> and this package; for example a retry library, or a
     /// library's namespace when the code that calls the library is the one to name.
     /// </summary>
     public IList<string> CallerSkipPrefixes { get; } = new List<string>();

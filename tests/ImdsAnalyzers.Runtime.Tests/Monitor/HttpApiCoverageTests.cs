@@ -158,6 +158,52 @@ public sealed class HttpApiCoverageTests
     }
 
     [Fact]
+    public async Task WebClient_DownloadStringTaskAsync_by_default()
+    {
+        await using var f = await MonitorFixture.StartAsync();
+        using var client = new WebClient();
+
+        Assert.Equal(DefaultMetadata.InstanceId, await client.DownloadStringTaskAsync(f.InstanceIdUri));
+
+        // WebClient's task API starts the request on the caller's thread, but through a new handler on each call.
+        var expected = Environment.Version.Major >= 10 ? null : Here(nameof(WebClient_DownloadStringTaskAsync_by_default));
+        Assert.Equal(expected, f.SingleCallSite().Caller);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_skipped_handler_that_awaits_before_sending_hides_the_caller_unless_capturing(bool capture)
+    {
+        // Retry and resilience handlers send later attempts after an await, on a thread-pool thread; with their
+        // namespace skipped (Polly's is by default), nothing of the caller is left on the stack.
+        await using var f = await MonitorFixture.StartAsync(o =>
+        {
+            o.CaptureCallersThroughHttpClientEvents = capture;
+            o.CallerSkipPrefixes.Add("ImdsAnalyzers.Runtime.Tests.Resilience.");
+        });
+        using var http = new HttpClient(new Resilience.YieldingHandler { InnerHandler = new SocketsHttpHandler() });
+        (await http.GetAsync(f.NotMetadataUri)).Dispose();
+
+        await http.GetStringAsync(f.InstanceIdUri);
+
+        var expected = capture ? Here(nameof(A_skipped_handler_that_awaits_before_sending_hides_the_caller_unless_capturing)) : null;
+        Assert.Equal(expected, f.SingleCallSite().Caller);
+    }
+
+    [Fact]
+    public async Task A_handler_of_the_application_that_awaits_before_sending_is_itself_the_caller()
+    {
+        await using var f = await MonitorFixture.StartAsync();
+        using var http = new HttpClient(new Resilience.YieldingHandler { InnerHandler = new SocketsHttpHandler() });
+        (await http.GetAsync(f.NotMetadataUri)).Dispose();
+
+        await http.GetStringAsync(f.InstanceIdUri);
+
+        Assert.Equal("ImdsAnalyzers.Runtime.Tests.Resilience.YieldingHandler.SendAsync", f.SingleCallSite().Caller);
+    }
+
+    [Fact]
     public async Task The_default_endpoint_is_watched_without_configuration()
     {
         await using var f = await MonitorFixture.StartAsync(o => o.AdditionalEndpoints.Clear());
