@@ -27,7 +27,20 @@ public sealed class SampleTests
         Assert.Contains("MetadataNoToken = 0", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    [Fact]
+    public async Task With_HttpClient_diagnostics_switched_off_the_monitor_sees_nothing_and_says_so()
+    {
+        var (exitCode, output) = await RunWithEnvironmentAsync(["DOTNET_SYSTEM_NET_HTTP_ENABLEACTIVITYPROPAGATION=false"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("HttpClient diagnostics are switched off", output);
+        Assert.Contains("imds.requests.tokenless = 0", output);
+        Assert.Contains("MetadataNoToken = 1", output);
+    }
+
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunWithEnvironmentAsync([], arguments);
+
+    private static async Task<(int ExitCode, string Output)> RunWithEnvironmentAsync(string[] environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -41,6 +54,12 @@ public sealed class SampleTests
         }
 
         start.Environment.Remove("INVENTORY_METADATA_URL");
+        foreach (var variable in environment)
+        {
+            var equals = variable.IndexOf('=');
+            start.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
