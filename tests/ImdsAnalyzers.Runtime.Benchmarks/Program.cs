@@ -25,6 +25,7 @@ var failed = false;
 failed |= await RunScenarioAsync("no ambient Activity (console app, worker)", ambient: false,
 [
     new Variant("HttpClient", new HttpClient(new SocketsHttpHandler()), Monitor: false, AmbientActivity: false),
+    new Variant("(HttpClient again: the measurement's own spread)", new HttpClient(new SocketsHttpHandler()), Monitor: false, AmbientActivity: false) { Counts = false },
     new Variant("+ ImdsTokenHandler", new HttpClient(new ImdsTokenHandler(new SocketsHttpHandler(), handlerOptions)), Monitor: false, AmbientActivity: false),
     new Variant("+ ImdsCallMonitor", new HttpClient(new SocketsHttpHandler()), Monitor: true, AmbientActivity: false),
     new Variant("(any listener subscriber, for reference)", new HttpClient(new SocketsHttpHandler()), Monitor: false, AmbientActivity: false, EmptySubscriber: true) { Counts = false },
