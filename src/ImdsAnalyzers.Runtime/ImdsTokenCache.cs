@@ -27,8 +27,6 @@ internal sealed class ImdsTokenCache
         _clock = options.TimeProvider;
     }
 
-    public Uri Endpoint => new(_tokenUri, "/");
-
     /// <summary>
     /// A token that is not about to expire. <paramref name="rejected"/> names a token the service just answered 401
     /// to: it is not handed out again, though a newer one fetched meanwhile is.
