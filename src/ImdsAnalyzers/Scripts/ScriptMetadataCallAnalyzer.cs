@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ImdsAnalyzers.Scripts
 {
@@ -37,22 +36,26 @@ namespace ImdsAnalyzers.Scripts
                 return;
             }
 
-            var source = ScriptSource.ForOwningLiteral((ILiteralOperation)context.Operation);
+            var source = ScriptSource.Build(context.Operation);
             if (source is null)
             {
                 return;
             }
 
-            var scan = ScriptScanner.Scan(source.Text);
-            var calls = scan.TokenlessCalls();
-            for (var index = 0; index < calls.Count; index++)
+            // Every literal of the script that names the service reads the whole script, but reports
+            // only the calls whose URL it holds: each call is reported once, from inside its own span.
+            var script = new AnalyzedScript(source);
+            for (var index = 0; index < script.TokenlessCalls.Count; index++)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                var call = calls[index];
-                scan.GetReportSpan(call, out var start, out var end);
+                var call = script.TokenlessCalls[index];
+                if (source.ReporterOf(call.Url!.Value.HostStart) != context.Operation.Syntax)
+                {
+                    continue;
+                }
+
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(CallIndexProperty, index.ToString(CultureInfo.InvariantCulture));
-                var command = source.Text.Substring(call.CommandStart, call.CommandEnd - call.CommandStart);
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenlessMetadataCallInScript, source.GetLocation(start, end), properties, command));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenlessMetadataCallInScript, script.LocationOf(call), properties, script.CommandText(call)));
             }
         }
     }

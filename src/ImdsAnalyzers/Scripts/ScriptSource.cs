@@ -40,29 +40,6 @@ namespace ImdsAnalyzers.Scripts
         /// <summary>Source span from the first to the last piece: identifies the script within its document.</summary>
         public TextSpan Span { get; }
 
-        /// <summary>
-        /// Builds the script a literal belongs to, but only for the first literal in it that names the
-        /// metadata service, so that a script is analysed once however many literals it spans.
-        /// </summary>
-        public static ScriptSource? ForOwningLiteral(ILiteralOperation literal)
-        {
-            var source = Build(literal);
-            if (source is null)
-            {
-                return null;
-            }
-
-            foreach (var piece in source.Pieces)
-            {
-                if (piece.Kind == ScriptPieceKind.Literal && MetadataUrl.MayOccurIn(piece.Literal!.Value))
-                {
-                    return piece.Syntax == literal.Syntax ? source : null;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>Builds the whole script that <paramref name="operation"/> is part of.</summary>
         public static ScriptSource? Build(IOperation operation)
         {
@@ -104,6 +81,31 @@ namespace ImdsAnalyzers.Scripts
             }
 
             return new ScriptSource(builder.Text.ToString(), builder.Pieces.ToImmutable(), elementSyntax, operation.Syntax.SyntaxTree);
+        }
+
+        /// <summary>
+        /// The literal that reports a call: the one holding the call's URL. It always passes the analyzer's
+        /// fast path and lies inside the reported span, so analysing just that span (as the IDE does
+        /// for a light bulb) reproduces the diagnostic. A URL outside any literal here (a constant) falls
+        /// back to the first literal that names the service.
+        /// </summary>
+        public SyntaxNode? ReporterOf(int urlOffset)
+        {
+            var piece = PieceAt(urlOffset);
+            if (piece.Kind == ScriptPieceKind.Literal)
+            {
+                return piece.Syntax;
+            }
+
+            foreach (var candidate in Pieces)
+            {
+                if (candidate.Kind == ScriptPieceKind.Literal && MetadataUrl.MayOccurIn(candidate.Literal!.Value))
+                {
+                    return candidate.Syntax;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The piece that holds the character at <paramref name="offset"/>.</summary>
