@@ -96,8 +96,9 @@ namespace ImdsAnalyzers.Scripts
                 hostEnd = position;
             }
 
+            // Without a scheme the address must start a word: "example.com/169.254.169.254/..." is another host's path.
             var hasPath = position < text.Length && text[position] == '/';
-            if (!hasScheme && !hasPath)
+            if (!hasScheme && (!hasPath || (index > 0 && (text[index - 1] == '/' || text[index - 1] == '@' || text[index - 1] == ':'))))
             {
                 return false;
             }
