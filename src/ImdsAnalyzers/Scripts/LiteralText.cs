@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -51,25 +52,51 @@ namespace ImdsAnalyzers.Scripts
         /// <summary>Whitespace a multi-line raw string strips from each content line.</summary>
         public string RawIndentation { get; private set; }
 
-        /// <summary>Source position of each value character, plus one for the end; null when not exact.</summary>
-        public int[]? Positions { get; private set; }
+        /// <summary>
+        /// Source position of each value character, plus one for the end; null when not exact. Worked
+        /// out on first use: most scripts never need it, only those reported or fixed.
+        /// </summary>
+        public int[]? Positions
+        {
+            get
+            {
+                if (Volatile.Read(ref _mapped) == 0)
+                {
+                    // Two threads may both work it out; they get the same answer.
+                    _decode = true;
+                    Describe();
+                    Volatile.Write(ref _mapped, 1);
+                }
+
+                return _positions;
+            }
+        }
+
+        private int[]? _positions;
+        private int _mapped;
+        private bool _decode;
 
         /// <summary>The syntax a fix replaces: the literal expression, or the whole interpolated string.</summary>
         public ExpressionSyntax Host => Syntax as LiteralExpressionSyntax ?? (ExpressionSyntax)Syntax.Parent!;
 
         public static LiteralText Create(SyntaxNode syntax, string value)
         {
-            if (syntax is LiteralExpressionSyntax literal)
-            {
-                var result = new LiteralText(syntax, literal.Token, value);
-                result.DescribeLiteral();
-                return result;
-            }
+            var token = syntax is LiteralExpressionSyntax literal ? literal.Token : ((InterpolatedStringTextSyntax)syntax).TextToken;
+            var result = new LiteralText(syntax, token, value) { IsInterpolated = syntax is InterpolatedStringTextSyntax };
+            result.Describe();
+            return result;
+        }
 
-            var text = (InterpolatedStringTextSyntax)syntax;
-            var interpolated = new LiteralText(syntax, text.TextToken, value) { IsInterpolated = true };
-            interpolated.DescribeInterpolatedText((InterpolatedStringExpressionSyntax)text.Parent!);
-            return interpolated;
+        private void Describe()
+        {
+            if (IsInterpolated)
+            {
+                DescribeInterpolatedText((InterpolatedStringExpressionSyntax)Syntax.Parent!);
+            }
+            else
+            {
+                DescribeLiteral();
+            }
         }
 
         private void DescribeLiteral()
@@ -158,6 +185,10 @@ namespace ImdsAnalyzers.Scripts
 
             var closingQuotes = CountTrailing(text, '"');
             RawIndentation = text.Substring(lastNewLine + 1, text.Length - lastNewLine - 1 - closingQuotes);
+            if (!_decode)
+            {
+                return;
+            }
 
             // The line break before the closing line is not part of the value.
             var contentEnd = lastNewLine > 0 && text[lastNewLine - 1] == '\r' ? lastNewLine - 1 : lastNewLine;
@@ -166,6 +197,11 @@ namespace ImdsAnalyzers.Scripts
 
         private void DecodeRawLines(string text, int start, int from, int to, bool atLineStart, int endPosition)
         {
+            if (!_decode)
+            {
+                return;
+            }
+
             var value = new StringBuilder(to - from);
             var positions = new List<int>(to - from + 1);
             var i = from;
@@ -200,6 +236,11 @@ namespace ImdsAnalyzers.Scripts
 
         private void Decode(string text, int start, int from, int to)
         {
+            if (!_decode)
+            {
+                return;
+            }
+
             var value = new StringBuilder(to - from);
             var positions = new List<int>(to - from + 1);
             var i = from;
@@ -316,7 +357,7 @@ namespace ImdsAnalyzers.Scripts
         {
             if (value.Length == Value.Length && value.ToString() == Value)
             {
-                Positions = positions.ToArray();
+                _positions = positions.ToArray();
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -25,35 +26,38 @@ namespace ImdsAnalyzers.Scripts
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
 
-            // Text parts of interpolated strings are literal operations too, so this one kind sees every piece of script text.
-            context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+            // One cache per compilation: a script spanning many literals is read once, not once per literal.
+            // It cannot be static, because unchanged syntax trees are reused by the next compilation
+            // while the constants they refer to may have changed.
+            context.RegisterCompilationStartAction(start =>
+            {
+                var scripts = new ConcurrentDictionary<SyntaxNode, AnalyzedScript?>();
+
+                // Text parts of interpolated strings are literal operations too, so this one kind sees every piece of script text.
+                start.RegisterOperationAction(operation => AnalyzeLiteral(operation, scripts), OperationKind.Literal);
+            });
         }
 
-        private static void AnalyzeLiteral(OperationAnalysisContext context)
+        private static void AnalyzeLiteral(OperationAnalysisContext context, ConcurrentDictionary<SyntaxNode, AnalyzedScript?> scripts)
         {
             if (context.Operation.ConstantValue is not { HasValue: true, Value: string text } || !MetadataUrl.MayOccurIn(text))
             {
                 return;
             }
 
-            var source = ScriptSource.Build(context.Operation);
-            if (source is null)
+            var root = ScriptSource.FindRoot(context.Operation);
+            var script = scripts.GetOrAdd(root.Operation.Syntax, _ => ScriptSource.Build(root) is { } built ? new AnalyzedScript(built) : null);
+            if (script is null)
             {
                 return;
             }
 
-            // Every literal of the script that names the service reads the whole script, but reports
-            // only the calls whose URL it holds: each call is reported once, from inside its own span.
-            var script = new AnalyzedScript(source);
-            for (var index = 0; index < script.TokenlessCalls.Count; index++)
+            // Every literal of the script that names the service shares the one reading of the script, and reports the calls whose URL it holds.
+            var reported = script.CallsReportedBy(context.Operation.Syntax);
+            for (var i = 0; i < reported.Count; i++)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
+                var index = reported[i];
                 var call = script.TokenlessCalls[index];
-                if (source.ReporterOf(call.Url!.Value.HostStart) != context.Operation.Syntax)
-                {
-                    continue;
-                }
-
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(CallIndexProperty, index.ToString(CultureInfo.InvariantCulture));
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenlessMetadataCallInScript, script.LocationOf(call), properties, script.CommandText(call)));
             }

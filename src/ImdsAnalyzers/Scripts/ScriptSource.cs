@@ -41,14 +41,26 @@ namespace ImdsAnalyzers.Scripts
         public TextSpan Span { get; }
 
         /// <summary>Builds the whole script that <paramref name="operation"/> is part of.</summary>
-        public static ScriptSource? Build(IOperation operation)
+        public static ScriptSource? Build(IOperation operation) => Build(FindRoot(operation));
+
+        /// <summary>
+        /// Where the script that <paramref name="operation"/> belongs to starts: the outermost string
+        /// expression, or the collection of commands that expression is an element of.
+        /// </summary>
+        public static ScriptRoot FindRoot(IOperation operation)
         {
             var root = StringRoot(operation);
+            var collection = EnclosingCollection(root);
+            return collection is null ? new ScriptRoot(root, isCollection: false) : new ScriptRoot(collection, isCollection: true);
+        }
+
+        public static ScriptSource? Build(ScriptRoot root)
+        {
             var builder = new Builder();
-            var elements = CollectionElements(root);
+            var elements = root.IsCollection ? ElementsOf(root.Operation) : default;
             if (elements.IsDefault)
             {
-                builder.Append(root, 0);
+                builder.Append(root.Operation, 0);
             }
             else
             {
@@ -80,7 +92,7 @@ namespace ImdsAnalyzers.Scripts
                 elementSyntax = syntaxBuilder.MoveToImmutable();
             }
 
-            return new ScriptSource(builder.Text.ToString(), builder.Pieces.ToImmutable(), elementSyntax, operation.Syntax.SyntaxTree);
+            return new ScriptSource(builder.Text.ToString(), builder.Pieces.ToImmutable(), elementSyntax, root.Operation.Syntax.SyntaxTree);
         }
 
         /// <summary>
@@ -165,7 +177,8 @@ namespace ImdsAnalyzers.Scripts
             }
         }
 
-        private static ImmutableArray<IOperation> CollectionElements(IOperation root)
+        /// <summary>The command collection a string is an element of: an array (or params list), a collection initializer, a collection expression.</summary>
+        private static IOperation? EnclosingCollection(IOperation root)
         {
             var node = root;
             if (node.Parent is IConversionOperation { IsImplicit: true } conversion)
@@ -175,23 +188,35 @@ namespace ImdsAnalyzers.Scripts
 
             switch (node.Parent)
             {
-                case IArrayInitializerOperation initializer when initializer.Parent is IArrayCreationOperation:
-                    return initializer.ElementValues;
+                case IArrayInitializerOperation { Parent: IArrayCreationOperation creation }:
+                    return creation;
+                case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true, Arguments.Length: 1, Parent: IObjectOrCollectionInitializerOperation initializers } }:
+                    return initializers;
+                case ICollectionExpressionOperation expression:
+                    return expression;
+                default:
+                    return null;
+            }
+        }
 
-                case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true, Arguments.Length: 1, Parent: IObjectOrCollectionInitializerOperation collection } }:
-                    var items = ImmutableArray.CreateBuilder<IOperation>(collection.Initializers.Length);
-                    foreach (var item in collection.Initializers)
+        private static ImmutableArray<IOperation> ElementsOf(IOperation collection)
+        {
+            switch (collection)
+            {
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    return initializer.ElementValues;
+                case IObjectOrCollectionInitializerOperation initializers:
+                    var items = ImmutableArray.CreateBuilder<IOperation>(initializers.Initializers.Length);
+                    foreach (var item in initializers.Initializers)
                     {
                         items.Add(item is IInvocationOperation { IsImplicit: true, Arguments.Length: 1 } add ? add.Arguments[0].Value : item);
                     }
 
                     return items.MoveToImmutable();
-
                 case ICollectionExpressionOperation expression:
                     return expression.Elements;
-
                 default:
-                    return default;
+                    return ImmutableArray<IOperation>.Empty;
             }
         }
 
