@@ -583,6 +583,16 @@ public class ScriptFixTests
             """);
 
     [Fact]
+    public Task Windows_batch_user_data_is_reported_but_not_rewritten() =>
+        ScriptFixVerifier.VerifyNoFixAsync(
+            """
+            class C
+            {
+                string UserData = "<script>\n[|curl.exe -s http://169.254.169.254/latest/meta-data/instance-id > C:\\id.txt|]\n</script>";
+            }
+            """);
+
+    [Fact]
     public Task Concatenated_script_gets_the_fetch_in_the_literal_of_the_line() =>
         ScriptFixVerifier.VerifyAsync(
             """
