@@ -6,6 +6,10 @@ namespace ImdsAnalyzers.Scripts
     /// <summary>A script, what the scanner found in it, and its token-less calls: shared by the analyzer and the code fix so both agree on locations.</summary>
     internal sealed class AnalyzedScript
     {
+        private static readonly int[] NoCalls = new int[0];
+
+        private readonly Dictionary<SyntaxNode, List<int>> _callsByReporter = new Dictionary<SyntaxNode, List<int>>();
+
         public AnalyzedScript(ScriptSource source)
         {
             Source = source;
@@ -28,10 +32,6 @@ namespace ImdsAnalyzers.Scripts
                 indices.Add(index);
             }
         }
-
-        private readonly Dictionary<SyntaxNode, List<int>> _callsByReporter = new Dictionary<SyntaxNode, List<int>>();
-
-        private static readonly int[] NoCalls = new int[0];
 
         public ScriptSource Source { get; }
 

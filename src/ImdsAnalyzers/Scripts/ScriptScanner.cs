@@ -24,7 +24,7 @@ namespace ImdsAnalyzers.Scripts
 
         private readonly string _text;
         private readonly bool _powerShell;
-        private readonly bool _cloudConfig;
+        private readonly bool _notShell;
         private readonly List<ScriptCall> _calls = new List<ScriptCall>();
         private readonly List<ScriptLine> _lines = new List<ScriptLine>();
         private List<Frame> _frames = new List<Frame> { new Frame(FrameKind.Root, '\0', 0, 0, -1) };
@@ -40,7 +40,8 @@ namespace ImdsAnalyzers.Scripts
         {
             _text = text;
             _powerShell = IsPowerShell(text);
-            _cloudConfig = text.StartsWith("#cloud-config", StringComparison.Ordinal);
+            // cloud-config is YAML and <script> user data is a Windows batch file: calls in them are read, but a shell or PowerShell rewrite would not fit.
+            _notShell = text.StartsWith("#cloud-config", StringComparison.Ordinal) || text.IndexOf("<script>", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
         private enum FrameKind
@@ -585,7 +586,7 @@ namespace ImdsAnalyzers.Scripts
             var call = new ScriptCall(command, start, end, _lines.Count)
             {
                 IsExe = isExe,
-                FixBlocked = _inData || _cloudConfig || frame.Kind == FrameKind.CodeQuote || (frame.Kind == FrameKind.Backtick && frame.InDataQuote),
+                FixBlocked = _inData || _notShell || frame.Kind == FrameKind.CodeQuote || (frame.Kind == FrameKind.Backtick && frame.InDataQuote),
                 AssignedVariable = AssignmentTarget(frame, start),
             };
             _calls.Add(call);

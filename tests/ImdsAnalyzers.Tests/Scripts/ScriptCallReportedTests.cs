@@ -99,4 +99,22 @@ public class ScriptCallReportedTests
         Assert.EndsWith("docs/rules/IMDS003.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
         await Verify.VerifyAsync(ScriptTestCode.InVerbatimConstant("[|curl http://169.254.169.254/latest/meta-data/|]"));
     }
+
+    [Fact]
+    public Task A_pragma_around_the_literal_suppresses_it()
+    {
+        var test = Verify.Create("""
+            class C
+            {
+            #pragma warning disable IMDS003 // runs outside EC2
+                string Suppressed = "curl http://169.254.169.254/latest/meta-data/instance-id";
+            #pragma warning restore IMDS003
+                string Reported = "[|curl http://169.254.169.254/latest/meta-data/instance-id|]";
+            }
+            """);
+
+        // The framework's own check wraps the file in '#pragma warning disable'; the restore here would defeat it.
+        test.TestBehaviors |= Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck;
+        return test.RunAsync();
+    }
 }

@@ -583,6 +583,16 @@ public class ScriptFixTests
             """);
 
     [Fact]
+    public Task Windows_batch_user_data_is_reported_but_not_rewritten() =>
+        ScriptFixVerifier.VerifyNoFixAsync(
+            """
+            class C
+            {
+                string UserData = "<script>\n[|curl.exe -s http://169.254.169.254/latest/meta-data/instance-id > C:\\id.txt|]\n</script>";
+            }
+            """);
+
+    [Fact]
     public Task Concatenated_script_gets_the_fetch_in_the_literal_of_the_line() =>
         ScriptFixVerifier.VerifyAsync(
             """
@@ -633,6 +643,22 @@ public class ScriptFixTests
             class C
             {
                 string UserData = "#!/bin/bash\necho \"\u0041\"\n\tTOKEN=$(curl -s -X PUT http://169.254.169.254/latest/api/token -H \"X-aws-ec2-metadata-token-ttl-seconds: 21600\")\n\t/usr/bin/curl -H \"X-aws-ec2-metadata-token: $TOKEN\" -s http://169.254.169.254/latest/meta-data/instance-id\n";
+            }
+            """);
+
+    [Fact]
+    public Task A_PowerShell_script_that_uses_token_for_something_else_gets_another_name() =>
+        ScriptFixVerifier.VerifyAsync(
+            """
+            class C
+            {
+                string UserData = "<powershell>\n$Token = Get-Content C:\\github.txt\n[|Invoke-RestMethod http://169.254.169.254/latest/meta-data/instance-id|]\n</powershell>";
+            }
+            """,
+            """
+            class C
+            {
+                string UserData = "<powershell>\n$Token = Get-Content C:\\github.txt\n$imdsToken = Invoke-RestMethod -Method PUT -Uri http://169.254.169.254/latest/api/token -Headers @{\"X-aws-ec2-metadata-token-ttl-seconds\" = \"21600\"}\nInvoke-RestMethod -Headers @{\"X-aws-ec2-metadata-token\" = $imdsToken} http://169.254.169.254/latest/meta-data/instance-id\n</powershell>";
             }
             """);
 }
