@@ -8,6 +8,14 @@ public static class Program
 {
     private const string MetadataBase = "http://169.254.169.254/latest/meta-data/";
 
+    // User data for the instances this program launches: the script runs on the instance and
+    // reads metadata without a token.
+    public const string BootstrapScript = """
+        #!/bin/bash
+        REGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)
+        aws configure set region "$REGION"
+        """;
+
     public static async Task Main()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -23,6 +31,10 @@ public static class Program
 
             using var web = new WebClient();
             Console.WriteLine($"ami-id: {web.DownloadString(MetadataBase + "ami-id")}");
+
+            // A token request that IMDS refuses: GET instead of PUT, and no TTL header.
+            var token = await http.GetStringAsync("http://169.254.169.254/latest/api/token");
+            Console.WriteLine($"token length: {token.Length}");
 
             var legacy = WebRequest.Create($"{MetadataBase}instance-type");
             using var legacyResponse = legacy.GetResponse();

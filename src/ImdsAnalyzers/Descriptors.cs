@@ -27,9 +27,9 @@ namespace ImdsAnalyzers
         public static readonly DiagnosticDescriptor TokenlessMetadataCallInScript = Create(
             DiagnosticIds.TokenlessMetadataCallInScript,
             "Script calls the instance metadata service without a token",
-            "'{0}' in this script calls the instance metadata service without a session token; it fails with 401 once the instance requires IMDSv2",
+            "'{0}' in this script calls the instance metadata service without the 'X-aws-ec2-metadata-token' header; this IMDSv1 call is counted as MetadataNoToken and fails with 401 once the instance requires tokens",
             DiagnosticSeverity.Warning,
-            "User data, SSM commands and CDK UserData held in C# strings run on the instance. A curl, wget, Invoke-RestMethod or Invoke-WebRequest call to the metadata service without the X-aws-ec2-metadata-token header is an IMDSv1 call.");
+            "User data, SSM commands and CDK UserData held in C# strings run on the instance. A curl, wget, Invoke-RestMethod or Invoke-WebRequest call to the metadata service without the X-aws-ec2-metadata-token header is an IMDSv1 call: CloudWatch counts it as MetadataNoToken while the instance allows it and as MetadataNoTokenRejected (HTTP 401) once HttpTokens=required. Fetch a token with PUT /latest/api/token and send it with every call.");
 
         public static readonly DiagnosticDescriptor LaunchWithoutRequiredTokens = Create(
             DiagnosticIds.LaunchWithoutRequiredTokens,

@@ -74,8 +74,8 @@ public sealed class MetadataEmulator : IAsyncDisposable
         var tokens = new TokenStore(options.TimeProvider);
         var emulator = new MetadataEmulator(app, tokens, options.Tokens, []);
         var metadata = new Dictionary<string, string>(options.Metadata, StringComparer.Ordinal);
-        var protocol = new ImdsProtocol(emulator, metadata, tokens, options.Latency, options.MaxTokenTtl);
-        app.Run(protocol.HandleAsync);
+        var service = new EmulatedService(emulator, metadata, tokens, options.Latency, options.MaxTokenTtl);
+        app.Run(service.HandleAsync);
 
         try
         {

@@ -283,13 +283,14 @@ public class SessionTokenFixTests
             using System.Net;
             using System.Net.Http;
             using System.Threading.Tasks;
+            using Amazon.Util;
             #pragma warning disable SYSLIB0014
             class A
             {
                 async Task<string> M(HttpClient h, WebClient w)
                 {
-                    var id = await Amazon.Util.EC2InstanceMetadata.GetDataAsync("/instance-id");
-                    return id + Amazon.Util.EC2InstanceMetadata.GetData("/placement/region");
+                    var id = await EC2InstanceMetadata.GetDataAsync("/instance-id");
+                    return id + EC2InstanceMetadata.GetData("/placement/region");
                 }
             }
             """,

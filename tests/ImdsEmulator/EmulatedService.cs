@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace ImdsEmulator;
 
 /// <summary>Answers requests the way the EC2 instance metadata service does.</summary>
-internal sealed partial class ImdsProtocol(MetadataEmulator emulator, IReadOnlyDictionary<string, string> metadata, TokenStore tokens, TimeSpan latency, TimeSpan? maxTokenTtl)
+internal sealed partial class EmulatedService(MetadataEmulator emulator, IReadOnlyDictionary<string, string> metadata, TokenStore tokens, TimeSpan latency, TimeSpan? maxTokenTtl)
 {
     public const string TokenHeader = "X-aws-ec2-metadata-token";
     public const string TtlHeader = "X-aws-ec2-metadata-token-ttl-seconds";

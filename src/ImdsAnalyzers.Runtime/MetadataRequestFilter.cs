@@ -1,0 +1,125 @@
+namespace ImdsAnalyzers.Runtime;
+
+/// <summary>
+/// Recognises requests bound for the EC2 metadata service: a known endpoint (host and port) and an AWS metadata
+/// path (<c>/</c>, <c>/latest/...</c>, <c>/1.0/...</c> or a dated version). The endpoint check comes first and costs
+/// no allocation, so that requests to anywhere else pass at the price of an integer and a string comparison.
+/// </summary>
+internal sealed class MetadataRequestFilter
+{
+    private readonly Endpoint[] _endpoints;
+
+    public MetadataRequestFilter(IEnumerable<Uri> endpoints)
+    {
+        var list = new List<Endpoint>();
+        foreach (var uri in endpoints)
+        {
+            var endpoint = new Endpoint(uri.Host, uri.Port);
+            if (!list.Contains(endpoint))
+            {
+                list.Add(endpoint);
+            }
+        }
+
+        _endpoints = list.ToArray();
+    }
+
+    /// <summary>The metadata service's addresses the AWS SDKs know, plus EC2's DNS names for it.</summary>
+    public static IEnumerable<Uri> WellKnownEndpoints =>
+    [
+        ImdsProtocol.IPv4Endpoint,
+        ImdsProtocol.IPv6Endpoint,
+        new Uri("http://instance-data/"),
+        new Uri("http://instance-data.ec2.internal/"),
+    ];
+
+    public bool IsMetadataEndpoint(Uri uri)
+    {
+        if (!uri.IsAbsoluteUri)
+        {
+            return false;
+        }
+
+        var port = uri.Port;
+        var endpoints = _endpoints;
+        for (var i = 0; i < endpoints.Length; i++)
+        {
+            if (endpoints[i].Port == port && string.Equals(endpoints[i].Host, uri.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The same test on a host as HttpClient's events and activity tags give it (IPv6 with or without brackets).</summary>
+    public bool IsMetadataEndpoint(string host, int port)
+    {
+        foreach (var endpoint in _endpoints)
+        {
+            if (endpoint.Port == port && endpoint.Host.AsSpan().Trim("[]").Equals(host.AsSpan().Trim("[]"), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a request to a metadata endpoint with a metadata path, except the token request itself.</summary>
+    public bool IsMetadataRequest(Uri uri) =>
+        IsMetadataEndpoint(uri) && Classify(uri.AbsolutePath) == PathKind.Metadata;
+
+    public static PathKind Classify(string path)
+    {
+        if (path.Length <= 1)
+        {
+            return PathKind.Metadata;
+        }
+
+        var rest = path.AsSpan(1);
+        var slash = rest.IndexOf('/');
+        var version = slash < 0 ? rest : rest[..slash];
+        if (!IsVersion(version))
+        {
+            return PathKind.Other;
+        }
+
+        var below = slash < 0 ? ReadOnlySpan<char>.Empty : rest[(slash + 1)..];
+        return below.SequenceEqual("api/token") ? PathKind.Token : PathKind.Metadata;
+    }
+
+    private static bool IsVersion(ReadOnlySpan<char> segment)
+    {
+        if (segment.SequenceEqual("latest") || segment.SequenceEqual("1.0"))
+        {
+            return true;
+        }
+
+        // YYYY-MM-DD
+        if (segment.Length != 10 || segment[4] != '-' || segment[7] != '-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (i != 4 && i != 7 && !char.IsAsciiDigit(segment[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly record struct Endpoint(string Host, int Port);
+
+    internal enum PathKind
+    {
+        Other,
+        Metadata,
+        Token,
+    }
+}
