@@ -20,14 +20,14 @@ internal static class Modes
             case "corpus" when rest.Length == 1:
                 return WriteCorpus(rest[0]);
             case "scan" when rest.Length >= 1:
-                return await FolderScanner.RunAsync(rest[0], rest.Contains("--per-folder"));
+                return await FolderScanner.RunAsync(rest[0], rest.Contains("--per-folder"), rest.Contains("--with-floors"));
             default:
                 Console.Error.WriteLine("""
                     usage: dotnet run -c Release --project tests/ImdsAnalyzers.Benchmarks -- [mode]
                       bench [--fast] [BenchmarkDotNet options]   analyzer cost next to the floor and the compiler (default)
                       check                                      corpus facts: compiler errors, findings per rule, callback times
                       corpus <folder>                            write the generated corpus as .cs files
-                      scan <folder> [--per-folder]               run every analyzer over the C# files under <folder>
+                      scan <folder> [--per-folder] [--with-floors]  run every analyzer over the C# files under <folder>
                     """);
                 return 2;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ImdsAnalyzers.Tests.Robustness;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ImdsAnalyzers.Benchmarks.Analysis;
@@ -16,6 +17,12 @@ public sealed class AnalyzerSets
     public const string All = "all";
     public const string FloorPrefix = "floor:";
     public const string AllFloors = FloorPrefix + All;
+
+    /// <summary>
+    /// What the package's floor would be had its analyzers been written with syntax-node actions on the
+    /// syntax counterparts of their operation kinds: no IOperation trees, no bound method bodies.
+    /// </summary>
+    public const string SyntaxFloor = FloorPrefix + "syntax";
 
     private readonly Dictionary<string, ImmutableArray<DiagnosticAnalyzer>> _sets = new(StringComparer.Ordinal);
 
@@ -38,6 +45,7 @@ public sealed class AnalyzerSets
 
         _sets[All] = analyzers;
         _sets[AllFloors] = floors.ToImmutableArray();
+        _sets[SyntaxFloor] = ImmutableArray.Create<DiagnosticAnalyzer>(SyntaxCounterpart(RegistrationsByAnalyzer.Values, analyzers));
     }
 
     public List<string> AnalyzerNames { get; } = new();
@@ -59,7 +67,34 @@ public sealed class AnalyzerSets
             yield return AllFloors;
             yield return All;
         }
+
+        if (AnalyzerNames.Count > 0)
+        {
+            yield return SyntaxFloor;
+        }
     }
 
     public ImmutableArray<DiagnosticAnalyzer> this[string name] => _sets[name];
+
+    private static FloorAnalyzer SyntaxCounterpart(IEnumerable<Registrations> all, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var kinds = new HashSet<SyntaxKind>();
+        foreach (var operationKind in all.SelectMany(r => r.OperationActions).SelectMany(k => k))
+        {
+            kinds.UnionWith(operationKind switch
+            {
+                OperationKind.Invocation => [SyntaxKind.InvocationExpression],
+                OperationKind.ObjectCreation => [SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression],
+                OperationKind.SimpleAssignment => [SyntaxKind.SimpleAssignmentExpression],
+                OperationKind.Literal => [SyntaxKind.StringLiteralExpression],
+                OperationKind.InterpolatedString => [SyntaxKind.InterpolatedStringExpression],
+                OperationKind.PropertyReference or OperationKind.FieldReference => [SyntaxKind.SimpleMemberAccessExpression],
+                _ => Array.Empty<SyntaxKind>(),
+            });
+        }
+
+        var registrations = new Registrations { CompilationStartActions = 1 };
+        registrations.SyntaxNodeActions.Add(kinds.OrderBy(k => k).ToImmutableArray());
+        return new FloorAnalyzer("syntax", analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray(), registrations);
+    }
 }

@@ -47,10 +47,16 @@ public sealed class CorpusWorkload
     public ImmutableArray<Diagnostic> Run(string set, bool logExecutionTime = false) =>
         Run(set, logExecutionTime, out _);
 
-    public ImmutableArray<Diagnostic> Run(string set, bool logExecutionTime, out AnalysisResult? result)
+    /// <summary>Compile and analyze with analyzers outside the named sets (e.g. wrapped for timing).</summary>
+    public ImmutableArray<Diagnostic> RunWith(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        Run(analyzers, logExecutionTime: false, out _);
+
+    public ImmutableArray<Diagnostic> Run(string set, bool logExecutionTime, out AnalysisResult? result) =>
+        Run(Sets[set], logExecutionTime, out result);
+
+    private ImmutableArray<Diagnostic> Run(ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime, out AnalysisResult? result)
     {
         var compilation = NewCompilation();
-        var analyzers = Sets[set];
         result = null;
         if (analyzers.IsEmpty)
         {

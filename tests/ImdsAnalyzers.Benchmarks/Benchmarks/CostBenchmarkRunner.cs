@@ -19,10 +19,12 @@ public static class CostBenchmarkRunner
     {
         var fast = args.Contains("--fast");
         var wall = args.Contains("--wall");
-        var rest = args.Where(a => a is not "--fast" and not "--wall").ToArray();
+        var at = Array.IndexOf(args, "--iterations");
+        int? iterations = at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
+        var rest = args.Where((a, i) => a is not "--fast" and not "--wall" && i != at && (at < 0 || i != at + 1)).ToArray();
 
         var config = ManualConfig.CreateEmpty()
-            .AddJob(CreateJob(fast, wall))
+            .AddJob(CreateJob(fast, wall, iterations))
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(StatisticColumn.Median, StatisticColumn.Q1, StatisticColumn.Q3)
@@ -37,7 +39,7 @@ public static class CostBenchmarkRunner
             return 1;
         }
 
-        var report = CostReport.From(summary, AnalyzerCostBenchmarks.Workload, fast ? "fast" : "full", wall ? "wall-clock time" : ProcessCpuClock.Instance.Title);
+        var report = CostReport.From(summary, AnalyzerCostBenchmarks.Workload, fast ? "fast (--fast)" : iterations is null ? "full" : $"--iterations {iterations}", wall ? "wall-clock time" : ProcessCpuClock.Instance.Title);
         Console.WriteLine();
         Console.WriteLine(report);
         var path = Path.Combine(summary.ResultsDirectoryPath, "imds-analyzer-cost.md");
@@ -48,15 +50,16 @@ public static class CostBenchmarkRunner
 
     /// <summary>
     /// One operation is seconds long, so one invocation per iteration; a forced GC between iterations
-    /// keeps one case's garbage out of the next. --fast trades confidence for a run of a few minutes.
+    /// keeps one case's garbage out of the next. --fast (1 warm-up, 5 iterations) trades confidence for
+    /// time; --iterations N sets the measured iterations.
     /// </summary>
-    private static Job CreateJob(bool fast, bool wall)
+    private static Job CreateJob(bool fast, bool wall, int? iterations)
     {
         var job = new Job(fast ? "Fast" : "Full", Job.Default
             .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(3), logOutput: true))
             .WithLaunchCount(1)
             .WithWarmupCount(fast ? 1 : 2)
-            .WithIterationCount(fast ? 5 : 15)
+            .WithIterationCount(iterations ?? (fast ? 5 : 15))
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithGcForce(true));

@@ -72,6 +72,12 @@ public static class CostReport
             text.AppendLine("|---|---:|---:|---|");
             text.AppendLine(CultureInfo.InvariantCulture, $"| (all − compile) ÷ all: everything the package adds, floor included | {share:P1} | {shareLow:P1}–{shareHigh:P1} | {(share <= PackageShareTarget ? "met" : "MISSED")} |");
             text.AppendLine(CultureInfo.InvariantCulture, $"| (all − all floors) ÷ all: the package's own work beyond the floor | {own:P1} | {ownLow:P1}–{ownHigh:P1} | {(own <= PackageShareTarget ? "met" : "MISSED")} |");
+            if (ms.TryGetValue(AnalyzerSets.SyntaxFloor, out var syntax))
+            {
+                var syntaxShare = Share(syntax, compile);
+                var (syntaxLow, syntaxHigh) = Interval(random, s => Share(s[0], s[1]), syntax, compile);
+                text.AppendLine(CultureInfo.InvariantCulture, $"| (syntax floor − compile) ÷ syntax floor: empty syntax-node callbacks on the same shapes, for comparison | {syntaxShare:P1} | {syntaxLow:P1}–{syntaxHigh:P1} | |");
+            }
         }
 
         return text.ToString();

@@ -21,7 +21,7 @@ public static class FolderScanner
 {
     private const int ExamplesPerId = 5;
 
-    public static async Task<int> RunAsync(string folder, bool perFolder)
+    public static async Task<int> RunAsync(string folder, bool perFolder, bool withFloors)
     {
         if (!Directory.Exists(folder))
         {
@@ -34,8 +34,9 @@ public static class FolderScanner
             .Where(p => !IsBuildOutput(root, p))
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
-        var analyzers = AnalyzerCatalog.Analyzers();
-        Console.WriteLine($"scan: {root}: {files.Count:N0} .cs files; analyzers: {string.Join(", ", analyzers.Select(AnalyzerCatalog.NameOf))}");
+        var shipped = AnalyzerCatalog.Analyzers();
+        var analyzers = shipped.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer(a)).ToImmutableArray();
+        Console.WriteLine($"scan: {root}: {files.Count:N0} .cs files; analyzers: {string.Join(", ", shipped.Select(AnalyzerCatalog.NameOf))}");
         if (files.Count == 0 || analyzers.IsEmpty)
         {
             return files.Count == 0 ? 2 : 1;
@@ -51,11 +52,17 @@ public static class FolderScanner
         var diagnostics = new List<Diagnostic>();
         var compilerErrors = 0;
         var analysisClock = Stopwatch.StartNew();
+        var floors = new List<CpuTimedAnalyzer>();
         foreach (var group in groups)
         {
             var compilation = CSharpCompilation.Create(
                 "Scan", group, CorpusReferences.Get(),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            if (withFloors)
+            {
+                floors.AddRange(await RunFloorsAsync(compilation, shipped));
+            }
+
             var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
                 concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
@@ -69,25 +76,41 @@ public static class FolderScanner
             compilerErrors += compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         }
 
-        Report(root, files.Count, lines, groups.Count, compilerErrors, analysisClock.Elapsed, executionTime, diagnostics);
+        Report(root, files.Count, lines, groups.Count, compilerErrors, analysisClock.Elapsed, executionTime, floors, diagnostics);
         return diagnostics.Any(d => d.Id == "AD0001") ? 1 : 0;
     }
 
+    /// <summary>Each analyzer's floor over the same compilation, timed the same way: the cost of the callbacks alone.</summary>
+    private static async Task<IEnumerable<CpuTimedAnalyzer>> RunFloorsAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> shipped)
+    {
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var floors = shipped
+            .Select(a => new CpuTimedAnalyzer(new FloorAnalyzer(AnalyzerCatalog.NameOf(a), a.SupportedDiagnostics, RegistrationRecorder.Record(a, compilation, options))))
+            .ToList();
+        await compilation.WithAnalyzers(floors.ToImmutableArray<DiagnosticAnalyzer>(), options).GetAnalyzerDiagnosticsAsync();
+        return floors;
+    }
+
     private static void Report(string root, int files, int lines, int compilations, int compilerErrors, TimeSpan analysis,
-        Dictionary<DiagnosticAnalyzer, TimeSpan> executionTime, List<Diagnostic> diagnostics)
+        Dictionary<DiagnosticAnalyzer, TimeSpan> executionTime, List<CpuTimedAnalyzer> floors, List<Diagnostic> diagnostics)
     {
         Console.WriteLine($"{files:N0} files, {lines:N0} lines, {compilations} compilation(s), {compilerErrors:N0} compiler errors (dependencies outside the AWS SDK and CDK are not referenced)");
         Console.WriteLine($"compile + analyze (all analyzers, concurrent): {analysis.TotalSeconds:F1} s wall");
         Console.WriteLine();
-        Console.WriteLine("| Analyzer | Time in callbacks | ms per 1,000 lines |");
-        Console.WriteLine("|---|---:|---:|");
-        foreach (var (analyzer, time) in executionTime.OrderBy(p => AnalyzerCatalog.NameOf(p.Key), StringComparer.Ordinal))
+        Console.WriteLine("| Analyzer | Callbacks | Time in callbacks (Roslyn telemetry, wall) | CPU time in callbacks | Floor's CPU time | CPU ms per 1,000 lines |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        var floorByName = floors.GroupBy(f => ((FloorAnalyzer)f.Inner).Mirrors).ToDictionary(g => g.Key, g => g.Sum(f => f.CpuTime.TotalMilliseconds));
+        foreach (var (analyzer, time) in executionTime.OrderBy(p => Name(p.Key), StringComparer.Ordinal))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {AnalyzerCatalog.NameOf(analyzer)} | {time.TotalMilliseconds:N0} ms | {time.TotalMilliseconds * 1000 / Math.Max(1, lines):F2} |"));
+            var timed = (CpuTimedAnalyzer)analyzer;
+            var cpu = timed.CpuTime.TotalMilliseconds;
+            var floor = floorByName.TryGetValue(Name(analyzer), out var f) ? $"{f:N0} ms" : "(--with-floors)";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Name(analyzer)} | {timed.Callbacks:N0} | {time.TotalMilliseconds:N0} ms | {cpu:N0} ms | {floor} | {cpu * 1000 / Math.Max(1, lines):F2} |"));
         }
 
         var total = executionTime.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| all | {total.TotalMilliseconds:N0} ms | {total.TotalMilliseconds * 1000 / Math.Max(1, lines):F2} |"));
+        var totalCpu = executionTime.Keys.Sum(a => ((CpuTimedAnalyzer)a).CpuTime.TotalMilliseconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| all | {executionTime.Keys.Sum(a => ((CpuTimedAnalyzer)a).Callbacks):N0} | {total.TotalMilliseconds:N0} ms | {totalCpu:N0} ms | {(floors.Count > 0 ? $"{floorByName.Values.Sum():N0} ms" : "")} | {totalCpu * 1000 / Math.Max(1, lines):F2} |"));
         Console.WriteLine();
 
         var ours = diagnostics.Where(d => d.Id.StartsWith("IMDS", StringComparison.Ordinal) || d.Id == "AD0001").ToList();
@@ -102,6 +125,8 @@ public static class FolderScanner
             }
         }
     }
+
+    private static string Name(DiagnosticAnalyzer analyzer) => AnalyzerCatalog.NameOf(((CpuTimedAnalyzer)analyzer).Inner);
 
     private static List<SyntaxTree> ParseAll(List<string> files)
     {
