@@ -87,7 +87,30 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             }
 
             var fix = new TokenRequestFix(model, request, problems);
-            return fix.TryPlan() ? fix : null;
+            return fix.TryPlan() && !fix.TouchesBrokenCode(cancellationToken) ? fix : null;
+        }
+
+        /// <summary>A request that does not compile is left alone: its meaning, and so the repair, is a guess.</summary>
+        private bool TouchesBrokenCode(CancellationToken cancellationToken)
+        {
+            var spans = new List<Microsoft.CodeAnalysis.Text.TextSpan> { SendSyntax.Span };
+            if (_request.Request?.Creation?.Syntax is SyntaxNode creation && InTree(creation))
+            {
+                spans.Add(creation.Span);
+            }
+
+            foreach (var span in spans)
+            {
+                foreach (var diagnostic in _model.GetDiagnostics(span, cancellationToken))
+                {
+                    if (diagnostic.Severity == DiagnosticSeverity.Error)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool TryPlan()

@@ -315,4 +315,41 @@ class D
         var id = await {|IMDS001:http.GetStringAsync(""http://169.254.169.254/latest/meta-data/instance-id"")|};", Token));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Fix_in_a_document_with_errors_elsewhere_still_applies()
+    {
+        var test = Verify.Create(InMethod(@"
+        using var http = new HttpClient();
+        var broken = new NoSuchType(;
+        await {|IMDS002:http.SendAsync(new HttpRequestMessage(HttpMethod.Get, TokenUrl))|};", Token), InMethod(@"
+        using var http = new HttpClient();
+        var broken = new NoSuchType(;
+        await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, TokenUrl) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } });", Token));
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Request_with_a_broken_header_call_gets_no_fix_and_no_exception()
+    {
+        var source = InMethod(@"
+        using var http = new HttpClient();
+        var request = new HttpRequestMessage(HttpMethod.Put, TokenUrl) { Headers = { { ""X-Forwarded-For"" } } };
+        await {|IMDS002:http.SendAsync(request)|};", Token);
+        var test = Verify.Create(source, source);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Derived_client_calling_its_own_helper_is_fixed() => Verify.VerifyAsync(Usings + @"
+class ImdsClient : HttpClient
+{
+    public async Task<HttpResponseMessage> TokenAsync() => await {|IMDS002:GetAsync(""http://169.254.169.254/latest/api/token"")|};
+}", Usings + @"
+class ImdsClient : HttpClient
+{
+    public async Task<HttpResponseMessage> TokenAsync() => await SendAsync(new HttpRequestMessage(HttpMethod.Put, ""http://169.254.169.254/latest/api/token"") { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } });
+}");
 }
