@@ -67,10 +67,10 @@ namespace ImdsAnalyzers.MetadataCalls
                 }
             }
 
-            // Fields and properties are often set up once in a constructor.
+            // Fields and properties are set up in a constructor, or get their headers in another method of the type.
             if (symbol is IFieldSymbol || symbol is IPropertySymbol)
             {
-                foreach (var body in Tracer.ConstructorBodies(symbol, target.SemanticModel))
+                foreach (var (body, isConstructor) in Tracer.MemberBodies(symbol, target.SemanticModel, constructorsOnly: false))
                 {
                     if (body.Root == index.Root)
                     {
@@ -79,7 +79,14 @@ namespace ImdsAnalyzers.MetadataCalls
 
                     foreach (var reference in body.ReferencesTo(symbol))
                     {
-                        ClassifyUse(tracked, reference, send);
+                        if (isConstructor)
+                        {
+                            ClassifyUse(tracked, reference, send);
+                        }
+                        else if (reference.Parent is IPropertyReferenceOperation headers && headers.Instance == reference && IsHeadersProperty(headers))
+                        {
+                            ClassifyHeadersUse(tracked, headers);
+                        }
                     }
                 }
             }

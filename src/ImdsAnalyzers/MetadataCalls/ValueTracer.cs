@@ -191,19 +191,40 @@ namespace ImdsAnalyzers.MetadataCalls
         /// <summary>Constructor bodies of the member's type (static ones for static members), for writes and header set-up.</summary>
         public IEnumerable<BodyIndex> ConstructorBodies(ISymbol member, SemanticModel? model)
         {
+            foreach (var body in MemberBodies(member, model, constructorsOnly: true))
+            {
+                yield return body.Index;
+            }
+        }
+
+        /// <summary>
+        /// The bodies of the member's type that can set it up: its constructors (static ones for static members)
+        /// and, unless <paramref name="constructorsOnly"/>, every ordinary method.
+        /// </summary>
+        public IEnumerable<(BodyIndex Index, bool IsConstructor)> MemberBodies(ISymbol member, SemanticModel? model, bool constructorsOnly)
+        {
             if (model is null)
             {
                 yield break;
             }
 
-            var type = member.ContainingType;
-            var constructors = member.IsStatic ? type.StaticConstructors : type.InstanceConstructors;
-            foreach (var constructor in constructors)
+            foreach (var candidate in member.ContainingType.GetMembers())
             {
-                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                if (!(candidate is IMethodSymbol method))
+                {
+                    continue;
+                }
+
+                var isConstructor = method.MethodKind == MethodKind.Constructor || method.MethodKind == MethodKind.StaticConstructor;
+                if (isConstructor ? method.IsStatic != member.IsStatic : (constructorsOnly || method.MethodKind != MethodKind.Ordinary))
+                {
+                    continue;
+                }
+
+                foreach (var reference in method.DeclaringSyntaxReferences)
                 {
                     var syntax = reference.GetSyntax(CancellationToken);
-                    if (!(syntax is ConstructorDeclarationSyntax))
+                    if (!(syntax is BaseMethodDeclarationSyntax))
                     {
                         continue;
                     }
@@ -211,7 +232,7 @@ namespace ImdsAnalyzers.MetadataCalls
                     var operation = ModelFor(model, syntax.SyntaxTree)?.GetOperation(syntax, CancellationToken);
                     if (operation != null)
                     {
-                        yield return IndexFor(operation);
+                        yield return (IndexFor(operation), isConstructor);
                     }
                 }
             }
