@@ -27,6 +27,8 @@ namespace ImdsAnalyzers.MetadataCalls
 
         public BodyIndex IndexFor(IOperation operation) => _cache.For(operation);
 
+        public BodyIndex.Cache Cache => _cache;
+
         public static IOperation Unwrap(IOperation operation)
         {
             var current = operation;
@@ -188,55 +190,11 @@ namespace ImdsAnalyzers.MetadataCalls
             }
         }
 
-        /// <summary>Constructor bodies of the member's type (static ones for static members), for writes and header set-up.</summary>
-        public IEnumerable<BodyIndex> ConstructorBodies(ISymbol member, SemanticModel? model)
-        {
-            foreach (var body in MemberBodies(member, model, constructorsOnly: true))
-            {
-                yield return body.Index;
-            }
-        }
-
-        /// <summary>
-        /// The bodies of the member's type that can set it up: its constructors (static ones for static members)
-        /// and, unless <paramref name="constructorsOnly"/>, every ordinary method.
-        /// </summary>
-        public IEnumerable<(BodyIndex Index, bool IsConstructor)> MemberBodies(ISymbol member, SemanticModel? model, bool constructorsOnly)
-        {
-            if (model is null)
-            {
-                yield break;
-            }
-
-            foreach (var candidate in member.ContainingType.GetMembers())
-            {
-                if (!(candidate is IMethodSymbol method))
-                {
-                    continue;
-                }
-
-                var isConstructor = method.MethodKind == MethodKind.Constructor || method.MethodKind == MethodKind.StaticConstructor;
-                if (isConstructor ? method.IsStatic != member.IsStatic : (constructorsOnly || method.MethodKind != MethodKind.Ordinary))
-                {
-                    continue;
-                }
-
-                foreach (var reference in method.DeclaringSyntaxReferences)
-                {
-                    var syntax = reference.GetSyntax(CancellationToken);
-                    if (!(syntax is BaseMethodDeclarationSyntax))
-                    {
-                        continue;
-                    }
-
-                    var operation = ModelFor(model, syntax.SyntaxTree)?.GetOperation(syntax, CancellationToken);
-                    if (operation != null)
-                    {
-                        yield return (IndexFor(operation), isConstructor);
-                    }
-                }
-            }
-        }
+        /// <summary>Where the member's type sets it up outside the current body (constructors, header set-up).</summary>
+        public IReadOnlyList<TypeMemberUses.Use> SetUpOf(ISymbol member, SemanticModel? model) =>
+            model is null || member.ContainingType is null
+                ? (IReadOnlyList<TypeMemberUses.Use>)new TypeMemberUses.Use[0]
+                : _cache.UsesOf(member, model, CancellationToken).Uses;
 
         /// <summary>
         /// The semantic model of another file of the same compilation. Needed only when a field, property or
@@ -304,15 +262,12 @@ namespace ImdsAnalyzers.MetadataCalls
             }
 
             var writes = 0;
-            foreach (var body in ConstructorBodies(member, model))
+            foreach (var use in SetUpOf(member, model))
             {
-                foreach (var candidate in body.ReferencesTo(member))
+                if (use.InConstructor && TryClassifyWrite(use.Reference, out var written, out _))
                 {
-                    if (TryClassifyWrite(candidate, out var written, out _))
-                    {
-                        writes++;
-                        value = written;
-                    }
+                    writes++;
+                    value = written;
                 }
             }
 
