@@ -92,7 +92,7 @@ namespace ImdsAnalyzers.MetadataCalls
             public BodyIndex For(IOperation operation) => _table.GetValue(FindRoot(operation), Create);
 
             /// <summary>What a field or property gets outside the body being analysed, computed once per member.</summary>
-            public TrackedObject SetUpOf(ISymbol member, System.Func<ISymbol, TrackedObject> scan) => _setUps.GetOrAdd(member, scan);
+            public TrackedObject TrackedSetUpOf(ISymbol member, System.Func<ISymbol, TrackedObject> scan) => _setUps.GetOrAdd(member, scan);
 
             public TypeMemberUses UsesOf(ISymbol member, SemanticModel model, CancellationToken cancellationToken)
             {

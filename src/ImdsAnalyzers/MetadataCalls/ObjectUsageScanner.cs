@@ -57,7 +57,7 @@ namespace ImdsAnalyzers.MetadataCalls
             var index = Tracer.IndexFor(target);
             if ((symbol is IFieldSymbol || symbol is IPropertySymbol) && target.SemanticModel is SemanticModel model)
             {
-                MergeSetUp(tracked, Tracer.Cache.SetUpOf(symbol, member => ScanSetUp(member, model)), index.Root.Syntax);
+                MergeSetUp(tracked, Tracer.Cache.TrackedSetUpOf(symbol, member => ScanSetUp(member, model)), index.Root.Syntax);
             }
 
             // Uses in this body between the creation (when it is here) and the send.
@@ -82,7 +82,7 @@ namespace ImdsAnalyzers.MetadataCalls
         private TrackedObject ScanSetUp(ISymbol member, SemanticModel model)
         {
             var setUp = new TrackedObject { Symbol = member };
-            foreach (var use in Tracer.SetUpOf(member, model))
+            foreach (var use in Tracer.MemberUses(member, model))
             {
                 if (use.InConstructor)
                 {

@@ -191,7 +191,7 @@ namespace ImdsAnalyzers.MetadataCalls
         }
 
         /// <summary>Where the member's type sets it up outside the current body (constructors, header set-up).</summary>
-        public IReadOnlyList<TypeMemberUses.Use> SetUpOf(ISymbol member, SemanticModel? model) =>
+        public IReadOnlyList<TypeMemberUses.Use> MemberUses(ISymbol member, SemanticModel? model) =>
             model is null || member.ContainingType is null
                 ? (IReadOnlyList<TypeMemberUses.Use>)new TypeMemberUses.Use[0]
                 : _cache.UsesOf(member, model, CancellationToken).Uses;
@@ -262,7 +262,7 @@ namespace ImdsAnalyzers.MetadataCalls
             }
 
             var writes = 0;
-            foreach (var use in SetUpOf(member, model))
+            foreach (var use in MemberUses(member, model))
             {
                 if (use.InConstructor && TryClassifyWrite(use.Reference, out var written, out _))
                 {
