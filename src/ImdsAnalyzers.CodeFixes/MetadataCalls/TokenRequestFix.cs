@@ -241,7 +241,8 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 
             var readArguments = ArgumentList();
             var token = CancellationTokenArgument();
-            if (token != null && ContentReaderTakesToken(reader))
+            // The token expression is evaluated a second time for the read, so only a plain one is repeated.
+            if (token != null && IsPlainValue(token.Expression) && ContentReaderTakesToken(reader))
             {
                 readArguments = ArgumentList(SingletonSeparatedList(Argument(token.Expression.WithoutTrivia())));
             }
@@ -602,6 +603,21 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
         private static bool IsStableReceiver(ExpressionSyntax receiver) =>
             receiver is IdentifierNameSyntax
             || (receiver is MemberAccessExpressionSyntax access && (access.Expression is ThisExpressionSyntax || access.Expression is IdentifierNameSyntax) && access.Name is IdentifierNameSyntax);
+
+        private static bool IsPlainValue(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax _:
+                case LiteralExpressionSyntax _:
+                case DefaultExpressionSyntax _:
+                    return true;
+                case MemberAccessExpressionSyntax access:
+                    return access.Name is IdentifierNameSyntax && (access.Expression is ThisExpressionSyntax || IsPlainValue(access.Expression));
+                default:
+                    return false;
+            }
+        }
 
         private static bool IsNullLiteral(ExpressionSyntax expression) =>
             expression.IsKind(SyntaxKind.NullLiteralExpression) || expression.IsKind(SyntaxKind.DefaultLiteralExpression);

@@ -97,6 +97,15 @@ public class Imds002CodeFixTests
         var value = await (await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri(TokenUrl)) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } }, cts.Token).ConfigureAwait(false)).EnsureSuccessStatusCode().Content.ReadAsStringAsync(cts.Token).ConfigureAwait(false);", Token));
 
     [Fact]
+    public Task Computed_cancellation_token_is_not_evaluated_twice() => Verify.VerifyAsync(InMethod(@"
+        using var http = new HttpClient();
+        var value = await {|IMDS002:http.GetStringAsync(TokenUrl, NextToken())|};", Token + @"
+    private static CancellationToken NextToken() => CancellationToken.None;"), InMethod(@"
+        using var http = new HttpClient();
+        var value = await (await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, TokenUrl) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } }, NextToken())).EnsureSuccessStatusCode().Content.ReadAsStringAsync();", Token + @"
+    private static CancellationToken NextToken() => CancellationToken.None;"));
+
+    [Fact]
     public Task Byte_array_and_stream_helpers_read_the_matching_content() => Verify.VerifyAsync(InMethod(@"
         using var http = new HttpClient();
         byte[] bytes = await {|IMDS002:http.GetByteArrayAsync(TokenUrl)|};
