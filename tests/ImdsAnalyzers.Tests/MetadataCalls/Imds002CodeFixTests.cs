@@ -361,4 +361,34 @@ class ImdsClient : HttpClient
 {
     public async Task<HttpResponseMessage> TokenAsync() => await SendAsync(new HttpRequestMessage(HttpMethod.Put, ""http://169.254.169.254/latest/api/token"") { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } });
 }");
+
+    [Fact]
+    public Task Web_client_open_write_and_delete_helper_become_put() => Verify.VerifyAsync(InMethod(@"
+        using var web = new WebClient();
+        web.Headers.Set(""X-aws-ec2-metadata-token-ttl-seconds"", ""60"");
+        using var stream = {|IMDS002:web.OpenWrite(TokenUrl)|};
+        using var http = new HttpClient();
+        await {|IMDS002:http.DeleteAsync(new Uri(TokenUrl), CancellationToken.None)|};", Token), InMethod(@"
+        using var web = new WebClient();
+        web.Headers.Set(""X-aws-ec2-metadata-token-ttl-seconds"", ""60"");
+        using var stream = web.OpenWrite(TokenUrl, ""PUT"");
+        using var http = new HttpClient();
+        await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri(TokenUrl)) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } }, CancellationToken.None);", Token));
+
+    [Fact]
+    public Task Dated_paths_on_web_request_and_web_client_move_to_latest() => Verify.VerifyAsync(InMethod(@"
+        var request = WebRequest.Create(""http://169.254.169.254/2021-03-23/api/token"");
+        request.Method = ""PUT"";
+        request.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        using var response = {|IMDS002:request.GetResponse()|};
+        using var web = new WebClient();
+        web.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        var value = {|IMDS002:web.DownloadString(new Uri(""http://169.254.169.254/2021-03-23/api/token""))|};"), InMethod(@"
+        var request = WebRequest.Create(""http://169.254.169.254/latest/api/token"");
+        request.Method = ""PUT"";
+        request.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        using var response = request.GetResponse();
+        using var web = new WebClient();
+        web.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        var value = web.UploadString(new Uri(""http://169.254.169.254/latest/api/token""), ""PUT"", """");"));
 }
