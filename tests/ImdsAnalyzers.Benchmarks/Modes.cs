@@ -15,6 +15,8 @@ internal static class Modes
         {
             case "bench":
                 return CostBenchmarkRunner.Run(rest);
+            case "interleaved":
+                return InterleavedRunner.Run(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 8);
             case "check":
                 return CorpusCheck.Run();
             case "corpus" when rest.Length == 1:
@@ -25,6 +27,7 @@ internal static class Modes
                 Console.Error.WriteLine("""
                     usage: dotnet run -c Release --project tests/ImdsAnalyzers.Benchmarks -- [mode]
                       bench [--fast] [BenchmarkDotNet options]   analyzer cost next to the floor and the compiler (default)
+                      interleaved [rounds]                       the same cases in interleaved rounds, paired differences (default 8)
                       check                                      corpus facts: compiler errors, findings per rule, callback times
                       corpus <folder>                            write the generated corpus as .cs files
                       scan <folder> [--per-folder] [--with-floors]  run every analyzer over the C# files under <folder>

@@ -9,7 +9,7 @@ public sealed record FuzzSettings(int Seed, int Count, int FixEvery)
 {
     public const int DefaultSeed = 6;
     public const int DefaultCount = 2000;
-    public const int DefaultFixEvery = 1;
+    public const int DefaultFixEvery = 2;
 
     public static FuzzSettings FromEnvironment() => new(
         Read("IMDS_FUZZ_SEED", DefaultSeed),
