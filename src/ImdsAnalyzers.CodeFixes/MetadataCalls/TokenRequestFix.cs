@@ -87,7 +87,30 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             }
 
             var fix = new TokenRequestFix(model, request, problems);
-            return fix.TryPlan() ? fix : null;
+            return fix.TryPlan() && !fix.TouchesBrokenCode(cancellationToken) ? fix : null;
+        }
+
+        /// <summary>A request that does not compile is left alone: its meaning, and so the repair, is a guess.</summary>
+        private bool TouchesBrokenCode(CancellationToken cancellationToken)
+        {
+            var spans = new List<Microsoft.CodeAnalysis.Text.TextSpan> { SendSyntax.Span };
+            if (_request.Request?.Creation?.Syntax is SyntaxNode creation && InTree(creation))
+            {
+                spans.Add(creation.Span);
+            }
+
+            foreach (var span in spans)
+            {
+                foreach (var diagnostic in _model.GetDiagnostics(span, cancellationToken))
+                {
+                    if (diagnostic.Severity == DiagnosticSeverity.Error)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool TryPlan()
@@ -218,7 +241,8 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 
             var readArguments = ArgumentList();
             var token = CancellationTokenArgument();
-            if (token != null && ContentReaderTakesToken(reader))
+            // The token expression is evaluated a second time for the read, so only a plain one is repeated.
+            if (token != null && IsPlainValue(token.Expression) && ContentReaderTakesToken(reader))
             {
                 readArguments = ArgumentList(SingletonSeparatedList(Argument(token.Expression.WithoutTrivia())));
             }
@@ -579,6 +603,21 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
         private static bool IsStableReceiver(ExpressionSyntax receiver) =>
             receiver is IdentifierNameSyntax
             || (receiver is MemberAccessExpressionSyntax access && (access.Expression is ThisExpressionSyntax || access.Expression is IdentifierNameSyntax) && access.Name is IdentifierNameSyntax);
+
+        private static bool IsPlainValue(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax _:
+                case LiteralExpressionSyntax _:
+                case DefaultExpressionSyntax _:
+                    return true;
+                case MemberAccessExpressionSyntax access:
+                    return access.Name is IdentifierNameSyntax && (access.Expression is ThisExpressionSyntax || IsPlainValue(access.Expression));
+                default:
+                    return false;
+            }
+        }
 
         private static bool IsNullLiteral(ExpressionSyntax expression) =>
             expression.IsKind(SyntaxKind.NullLiteralExpression) || expression.IsKind(SyntaxKind.DefaultLiteralExpression);

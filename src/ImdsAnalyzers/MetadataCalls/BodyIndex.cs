@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -60,7 +62,7 @@ namespace ImdsAnalyzers.MetadataCalls
         }
 
         /// <summary>Static members and members of <c>this</c>; a field of another object is another value.</summary>
-        private static bool IsOwnMember(IOperation? instance) =>
+        public static bool IsOwnMember(IOperation? instance) =>
             instance is null || (instance is IInstanceReferenceOperation reference && reference.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance);
 
         private void Add(ISymbol symbol, IOperation operation)
@@ -74,13 +76,33 @@ namespace ImdsAnalyzers.MetadataCalls
             list.Add(operation);
         }
 
-        /// <summary>Caches indexes by root operation; entries die with the operation trees they describe.</summary>
+        /// <summary>
+        /// Per-compilation caches: body indexes by root operation (entries die with the operation trees they
+        /// describe) and member set-up by field or property.
+        /// </summary>
         internal sealed class Cache
         {
-            private readonly ConditionalWeakTable<IOperation, BodyIndex> _table = new ConditionalWeakTable<IOperation, BodyIndex>();
             private static readonly ConditionalWeakTable<IOperation, BodyIndex>.CreateValueCallback Create = root => new BodyIndex(root);
 
+            private readonly ConditionalWeakTable<IOperation, BodyIndex> _table = new ConditionalWeakTable<IOperation, BodyIndex>();
+            private readonly ConcurrentDictionary<ISymbol, TypeMemberUses> _members = new ConcurrentDictionary<ISymbol, TypeMemberUses>(SymbolEqualityComparer.Default);
+
+            private readonly ConcurrentDictionary<ISymbol, TrackedObject> _setUps = new ConcurrentDictionary<ISymbol, TrackedObject>(SymbolEqualityComparer.Default);
+
             public BodyIndex For(IOperation operation) => _table.GetValue(FindRoot(operation), Create);
+
+            /// <summary>What a field or property gets outside the body being analysed, computed once per member.</summary>
+            public TrackedObject TrackedSetUpOf(ISymbol member, System.Func<ISymbol, TrackedObject> scan) => _setUps.GetOrAdd(member, scan);
+
+            public TypeMemberUses UsesOf(ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+            {
+                if (_members.TryGetValue(member, out var uses))
+                {
+                    return uses;
+                }
+
+                return _members.GetOrAdd(member, TypeMemberUses.Build(member, model, cancellationToken));
+            }
         }
     }
 }

@@ -54,8 +54,13 @@ namespace ImdsAnalyzers.MetadataCalls
                 SetOrigin(tracked, traced);
             }
 
-            // Uses in this body between the creation (when it is here) and the send.
             var index = Tracer.IndexFor(target);
+            if ((symbol is IFieldSymbol || symbol is IPropertySymbol) && target.SemanticModel is SemanticModel model)
+            {
+                MergeSetUp(tracked, Tracer.Cache.TrackedSetUpOf(symbol, member => ScanSetUp(member, model)), index.Root.Syntax);
+            }
+
+            // Uses in this body between the creation (when it is here) and the send.
             var from = tracked.Creation != null && BodyIndex.FindRoot(tracked.Creation) == index.Root ? tracked.Creation.Syntax.Span.End : -1;
             var sendStart = send.Syntax.SpanStart;
             foreach (var reference in index.ReferencesTo(symbol))
@@ -67,25 +72,57 @@ namespace ImdsAnalyzers.MetadataCalls
                 }
             }
 
-            // Fields and properties are often set up once in a constructor.
-            if (symbol is IFieldSymbol || symbol is IPropertySymbol)
-            {
-                foreach (var body in Tracer.ConstructorBodies(symbol, target.SemanticModel))
-                {
-                    if (body.Root == index.Root)
-                    {
-                        continue;
-                    }
+            return tracked;
+        }
 
-                    foreach (var reference in body.ReferencesTo(symbol))
-                    {
-                        ClassifyUse(tracked, reference, send);
-                    }
+        /// <summary>
+        /// A field or property's set-up outside any one body: all uses in constructors, and header set-up in the
+        /// type's other methods. Cached per member, so a type with many senders scans its methods once.
+        /// </summary>
+        private TrackedObject ScanSetUp(ISymbol member, SemanticModel model)
+        {
+            var setUp = new TrackedObject { Symbol = member };
+            foreach (var use in Tracer.MemberUses(member, model))
+            {
+                if (use.InConstructor)
+                {
+                    ClassifyUse(setUp, use.Reference, send: null);
+                }
+                else if (use.Reference.Parent is IPropertyReferenceOperation headers)
+                {
+                    ClassifyHeadersUse(setUp, headers);
                 }
             }
 
-            return tracked;
+            return setUp;
         }
+
+        /// <summary>Adds the member's set-up, leaving out what lies in the body being analysed: that body is scanned up to the send.</summary>
+        private static void MergeSetUp(TrackedObject tracked, TrackedObject setUp, SyntaxNode body)
+        {
+            foreach (var header in setUp.Headers)
+            {
+                if (!IsInside(header.Source.Syntax, body))
+                {
+                    tracked.Headers.Add(header);
+                }
+            }
+
+            tracked.MayHaveHiddenHeaders |= setUp.MayHaveHiddenHeaders;
+            if (setUp.MethodAssignment != null && !IsInside(setUp.MethodAssignment.Syntax, body))
+            {
+                tracked.MethodValue = setUp.MethodValue;
+                tracked.MethodAssignment = setUp.MethodAssignment;
+            }
+
+            if (setUp.AddressValue != null && !IsInside(setUp.AddressValue.Syntax, body))
+            {
+                tracked.AddressValue = setUp.AddressValue;
+            }
+        }
+
+        private static bool IsInside(SyntaxNode node, SyntaxNode container) =>
+            node.SyntaxTree == container.SyntaxTree && container.Span.Contains(node.Span);
 
         /// <summary>True for <c>WebRequest.Create/CreateHttp/CreateDefault</c>, which make a request for a URL.</summary>
         public bool IsWebRequestFactory(IMethodSymbol method) =>
@@ -121,8 +158,13 @@ namespace ImdsAnalyzers.MetadataCalls
             }
         }
 
-        private static bool IsWithin(IOperation operation, IOperation container)
+        private static bool IsWithin(IOperation operation, IOperation? container)
         {
+            if (container is null)
+            {
+                return false;
+            }
+
             for (var current = operation; current != null; current = current.Parent)
             {
                 if (current == container)
@@ -246,7 +288,7 @@ namespace ImdsAnalyzers.MetadataCalls
             }
         }
 
-        private void ClassifyUse(TrackedObject tracked, IOperation reference, IOperation send)
+        private void ClassifyUse(TrackedObject tracked, IOperation reference, IOperation? send)
         {
             var parent = reference.Parent;
             switch (parent)

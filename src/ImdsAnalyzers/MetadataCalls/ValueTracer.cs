@@ -27,6 +27,8 @@ namespace ImdsAnalyzers.MetadataCalls
 
         public BodyIndex IndexFor(IOperation operation) => _cache.For(operation);
 
+        public BodyIndex.Cache Cache => _cache;
+
         public static IOperation Unwrap(IOperation operation)
         {
             var current = operation;
@@ -188,34 +190,11 @@ namespace ImdsAnalyzers.MetadataCalls
             }
         }
 
-        /// <summary>Constructor bodies of the member's type (static ones for static members), for writes and header set-up.</summary>
-        public IEnumerable<BodyIndex> ConstructorBodies(ISymbol member, SemanticModel? model)
-        {
-            if (model is null)
-            {
-                yield break;
-            }
-
-            var type = member.ContainingType;
-            var constructors = member.IsStatic ? type.StaticConstructors : type.InstanceConstructors;
-            foreach (var constructor in constructors)
-            {
-                foreach (var reference in constructor.DeclaringSyntaxReferences)
-                {
-                    var syntax = reference.GetSyntax(CancellationToken);
-                    if (!(syntax is ConstructorDeclarationSyntax))
-                    {
-                        continue;
-                    }
-
-                    var operation = ModelFor(model, syntax.SyntaxTree)?.GetOperation(syntax, CancellationToken);
-                    if (operation != null)
-                    {
-                        yield return IndexFor(operation);
-                    }
-                }
-            }
-        }
+        /// <summary>Where the member's type sets it up outside the current body (constructors, header set-up).</summary>
+        public IReadOnlyList<TypeMemberUses.Use> MemberUses(ISymbol member, SemanticModel? model) =>
+            model is null || member.ContainingType is null
+                ? (IReadOnlyList<TypeMemberUses.Use>)new TypeMemberUses.Use[0]
+                : _cache.UsesOf(member, model, CancellationToken).Uses;
 
         /// <summary>
         /// The semantic model of another file of the same compilation. Needed only when a field, property or
@@ -283,15 +262,12 @@ namespace ImdsAnalyzers.MetadataCalls
             }
 
             var writes = 0;
-            foreach (var body in ConstructorBodies(member, model))
+            foreach (var use in MemberUses(member, model))
             {
-                foreach (var candidate in body.ReferencesTo(member))
+                if (use.InConstructor && TryClassifyWrite(use.Reference, out var written, out _))
                 {
-                    if (TryClassifyWrite(candidate, out var written, out _))
-                    {
-                        writes++;
-                        value = written;
-                    }
+                    writes++;
+                    value = written;
                 }
             }
 

@@ -90,6 +90,11 @@ public class Imds001SenderTests
         using var other = {|IMDS001:typed.GetResponse()|};", Base));
 
     [Fact]
+    public Task WebRequest_begin_get_response_is_reported() => Verify.VerifyAsync(InMethod(@"
+        var request = WebRequest.Create(new Uri(MetadataBase).OriginalString);
+        var pending = {|IMDS001:request.BeginGetResponse(null, null)|};", Base));
+
+    [Fact]
     public Task WebRequest_inline_chain_is_reported() => Verify.VerifyAsync(InMethod(@"
         using var response = {|IMDS001:WebRequest.Create(MetadataBase).GetResponse()|};", Base));
 

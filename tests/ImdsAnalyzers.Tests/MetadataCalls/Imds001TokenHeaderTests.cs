@@ -139,4 +139,22 @@ class C
 {
     Task<string> M(HttpClient http) => {|IMDS001:http.GetStringAsync(""http://169.254.169.254/latest/meta-data/instance-id"")|};
 }");
+
+    [Fact]
+    public Task Token_set_on_a_field_client_in_another_method_is_not_reported() => Verify.VerifyAsync(InMethod(@"
+        await RefreshTokenAsync();
+        await _http.GetStringAsync(MetadataBase + ""instance-id"");", Base + @"
+    private readonly HttpClient _http = new HttpClient();
+    private async Task RefreshTokenAsync()
+    {
+        _http.DefaultRequestHeaders.Remove(TokenHeader);
+        _http.DefaultRequestHeaders.Add(TokenHeader, await Task.FromResult(""t""));
+    }"));
+
+    [Fact]
+    public Task Other_headers_set_on_a_field_client_in_another_method_do_not_count() => Verify.VerifyAsync(InMethod(@"
+        await {|IMDS001:_http.GetStringAsync(MetadataBase + ""instance-id"")|};", Base + @"
+    private readonly HttpClient _http = new HttpClient();
+    private void Configure() => _http.DefaultRequestHeaders.Add(""Accept"", ""text/plain"");
+    private void Other(HttpClient other) => other.DefaultRequestHeaders.Add(TokenHeader, ""t"");"));
 }

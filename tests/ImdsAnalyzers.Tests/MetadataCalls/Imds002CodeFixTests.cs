@@ -97,6 +97,15 @@ public class Imds002CodeFixTests
         var value = await (await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri(TokenUrl)) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } }, cts.Token).ConfigureAwait(false)).EnsureSuccessStatusCode().Content.ReadAsStringAsync(cts.Token).ConfigureAwait(false);", Token));
 
     [Fact]
+    public Task Computed_cancellation_token_is_not_evaluated_twice() => Verify.VerifyAsync(InMethod(@"
+        using var http = new HttpClient();
+        var value = await {|IMDS002:http.GetStringAsync(TokenUrl, NextToken())|};", Token + @"
+    private static CancellationToken NextToken() => CancellationToken.None;"), InMethod(@"
+        using var http = new HttpClient();
+        var value = await (await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, TokenUrl) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } }, NextToken())).EnsureSuccessStatusCode().Content.ReadAsStringAsync();", Token + @"
+    private static CancellationToken NextToken() => CancellationToken.None;"));
+
+    [Fact]
     public Task Byte_array_and_stream_helpers_read_the_matching_content() => Verify.VerifyAsync(InMethod(@"
         using var http = new HttpClient();
         byte[] bytes = await {|IMDS002:http.GetByteArrayAsync(TokenUrl)|};
@@ -315,4 +324,71 @@ class D
         var id = await {|IMDS001:http.GetStringAsync(""http://169.254.169.254/latest/meta-data/instance-id"")|};", Token));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Fix_in_a_document_with_errors_elsewhere_still_applies()
+    {
+        var test = Verify.Create(InMethod(@"
+        using var http = new HttpClient();
+        var broken = new NoSuchType(;
+        await {|IMDS002:http.SendAsync(new HttpRequestMessage(HttpMethod.Get, TokenUrl))|};", Token), InMethod(@"
+        using var http = new HttpClient();
+        var broken = new NoSuchType(;
+        await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, TokenUrl) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } });", Token));
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Request_with_a_broken_header_call_gets_no_fix_and_no_exception()
+    {
+        var source = InMethod(@"
+        using var http = new HttpClient();
+        var request = new HttpRequestMessage(HttpMethod.Put, TokenUrl) { Headers = { { ""X-Forwarded-For"" } } };
+        await {|IMDS002:http.SendAsync(request)|};", Token);
+        var test = Verify.Create(source, source);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Derived_client_calling_its_own_helper_is_fixed() => Verify.VerifyAsync(Usings + @"
+class ImdsClient : HttpClient
+{
+    public async Task<HttpResponseMessage> TokenAsync() => await {|IMDS002:GetAsync(""http://169.254.169.254/latest/api/token"")|};
+}", Usings + @"
+class ImdsClient : HttpClient
+{
+    public async Task<HttpResponseMessage> TokenAsync() => await SendAsync(new HttpRequestMessage(HttpMethod.Put, ""http://169.254.169.254/latest/api/token"") { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } });
+}");
+
+    [Fact]
+    public Task Web_client_open_write_and_delete_helper_become_put() => Verify.VerifyAsync(InMethod(@"
+        using var web = new WebClient();
+        web.Headers.Set(""X-aws-ec2-metadata-token-ttl-seconds"", ""60"");
+        using var stream = {|IMDS002:web.OpenWrite(TokenUrl)|};
+        using var http = new HttpClient();
+        await {|IMDS002:http.DeleteAsync(new Uri(TokenUrl), CancellationToken.None)|};", Token), InMethod(@"
+        using var web = new WebClient();
+        web.Headers.Set(""X-aws-ec2-metadata-token-ttl-seconds"", ""60"");
+        using var stream = web.OpenWrite(TokenUrl, ""PUT"");
+        using var http = new HttpClient();
+        await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri(TokenUrl)) { Headers = { { ""X-aws-ec2-metadata-token-ttl-seconds"", ""21600"" } } }, CancellationToken.None);", Token));
+
+    [Fact]
+    public Task Dated_paths_on_web_request_and_web_client_move_to_latest() => Verify.VerifyAsync(InMethod(@"
+        var request = WebRequest.Create(""http://169.254.169.254/2021-03-23/api/token"");
+        request.Method = ""PUT"";
+        request.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        using var response = {|IMDS002:request.GetResponse()|};
+        using var web = new WebClient();
+        web.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        var value = {|IMDS002:web.DownloadString(new Uri(""http://169.254.169.254/2021-03-23/api/token""))|};"), InMethod(@"
+        var request = WebRequest.Create(""http://169.254.169.254/latest/api/token"");
+        request.Method = ""PUT"";
+        request.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        using var response = request.GetResponse();
+        using var web = new WebClient();
+        web.Headers[""X-aws-ec2-metadata-token-ttl-seconds""] = ""60"";
+        var value = web.UploadString(new Uri(""http://169.254.169.254/latest/api/token""), ""PUT"", """");"));
 }
