@@ -14,7 +14,6 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
         public const string Namespace = ImdsAnalyzers.MetadataCalls.SessionTokenHelper.Namespace;
         public const string ClassName = ImdsAnalyzers.MetadataCalls.SessionTokenHelper.ClassName;
         public const string MetadataName = Namespace + "." + ClassName;
-        public const string FileName = ClassName + ".cs";
 
         /// <summary>
         /// The helper's text, appended to the end of an existing file: adding a new file instead
