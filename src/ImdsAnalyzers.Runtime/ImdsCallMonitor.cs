@@ -178,11 +178,30 @@ public sealed class ImdsCallMonitor : IDisposable
     // events with no request at hand. Since .NET 9 the activity already carries server.address and server.port, so
     // events of requests to other servers can be declined before their payloads are made; without those tags (.NET 8,
     // or an activity that records no data) every event is taken and filtered in OnStart/OnStop.
-    private bool MayBeMetadataActivity(Activity? activity) =>
-        activity is null
-        || activity.GetTagItem("server.port") is not int port
-        || activity.GetTagItem("server.address") is not string host
-        || _filter.IsMetadataEndpoint(host, port);
+    // One pass over the tags with the allocation-free enumerator: GetTagItem boxes an enumerator on every call.
+    private bool MayBeMetadataActivity(Activity? activity)
+    {
+        if (activity is null)
+        {
+            return true;
+        }
+
+        string? host = null;
+        var port = -1;
+        foreach (ref readonly var tag in activity.EnumerateTagObjects())
+        {
+            if (tag.Key == "server.address")
+            {
+                host = tag.Value as string;
+            }
+            else if (tag.Key == "server.port" && tag.Value is int value)
+            {
+                port = value;
+            }
+        }
+
+        return host is null || port < 0 || _filter.IsMetadataEndpoint(host, port);
+    }
 
     private bool IsTokenlessMetadataRequest(HttpRequestMessage request) =>
         request.RequestUri is { } uri

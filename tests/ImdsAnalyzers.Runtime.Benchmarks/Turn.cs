@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace ImdsAnalyzers.Runtime.Benchmarks;
+
+/// <summary>What one turn of one variant measured, per request.</summary>
+internal readonly record struct TurnResult(double WallNanoseconds, double CpuNanoseconds, double Bytes);
+
+internal static class Turn
+{
+    private static readonly ImdsCallMonitorOptions MonitorOptions = new() { EnvironmentVariables = _ => null };
+
+    /// <summary>Sends <paramref name="count"/> requests one after the other, with the variant's monitor and Activity around them.</summary>
+    public static async Task<TurnResult> RunAsync(Variant variant, Uri uri, int count)
+    {
+        using var monitor = variant.Monitor ? ImdsCallMonitor.Start(MonitorOptions) : null;
+        using var empty = variant.EmptySubscriber ? EmptySubscriber.Start() : null;
+        using var activity = variant.AmbientActivity ? new Activity("incoming").Start() : null;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = ProcessCpuClock.NowMicroseconds();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await variant.Client.GetAsync(uri);
+            await response.Content.ReadAsByteArrayAsync();
+        }
+
+        clock.Stop();
+        var cpuUsed = ProcessCpuClock.NowMicroseconds() - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        return new TurnResult(clock.Elapsed.TotalNanoseconds / count, cpuUsed * 1000 / count, (double)allocated / count);
+    }
+
+    /// <summary>
+    /// Interleaved rounds: every variant takes a turn in each round, and each round starts with a different variant,
+    /// so that drift of a shared machine hits all variants alike and none always runs first or last.
+    /// </summary>
+    public static async Task<Dictionary<string, List<TurnResult>>> InterleaveAsync(Variant[] variants, Uri uri, int warmup, int rounds, int requestsPerTurn)
+    {
+        foreach (var variant in variants)
+        {
+            await RunAsync(variant, uri, warmup);
+        }
+
+        var results = variants.ToDictionary(v => v.Name, _ => new List<TurnResult>(rounds));
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < variants.Length; i++)
+            {
+                var variant = variants[(round + i) % variants.Length];
+                results[variant.Name].Add(await RunAsync(variant, uri, requestsPerTurn));
+            }
+        }
+
+        return results;
+    }
+}
