@@ -42,9 +42,11 @@ internal sealed class MetadataRequestFilter
 
         var port = uri.Port;
         var endpoints = _endpoints;
+        string? host = null;
         for (var i = 0; i < endpoints.Length; i++)
         {
-            if (endpoints[i].Port == port && string.Equals(endpoints[i].Host, uri.Host, StringComparison.OrdinalIgnoreCase))
+            // The host only once, and only when a port matches: most requests to other servers use another port.
+            if (endpoints[i].Port == port && string.Equals(endpoints[i].Host, host ??= uri.Host, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -14,7 +14,7 @@ internal static class AddedCostComparison
         var rows = new List<AddedCostRow>();
         foreach (var (scenario, variants) in Variant.Scenarios(InMemoryConnection.CreateHandler))
         {
-            var results = await Turn.InterleaveAsync(variants, Address, settings.InMemoryWarmup, settings.InMemoryRounds, settings.InMemoryRequests);
+            var results = await Turn.InterleaveAsync(variants, Address, settings.InMemoryWarmup, settings.InMemoryRounds, settings.InMemoryRequests, settings.InMemorySettle);
             var baseline = results[variants[0].Name];
             var baselineWall = baseline.Select(r => r.WallNanoseconds).ToArray();
             var baselineBytes = Statistics.Median(baseline.Select(r => r.Bytes).ToArray());

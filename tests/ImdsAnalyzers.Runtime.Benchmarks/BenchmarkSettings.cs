@@ -8,7 +8,10 @@ internal sealed record BenchmarkSettings
 
     public int Rounds { get; init; } = 200;
 
-    public int Requests { get; init; } = 60;
+    public int Requests { get; init; } = 100;
+
+    /// <summary>Unmeasured requests at the start of each turn (see <see cref="Turn.RunAsync"/>).</summary>
+    public int Settle { get; init; } = 50;
 
     public int Warmup { get; init; } = 3000;
 
@@ -17,6 +20,8 @@ internal sealed record BenchmarkSettings
     public int InMemoryRequests { get; init; } = 4000;
 
     public int InMemoryWarmup { get; init; } = 20000;
+
+    public int InMemorySettle { get; init; } = 500;
 
     /// <summary>How many fresh processes run the whole benchmark; above 1 the figures are summarised over them.</summary>
     public int Processes { get; init; } = 1;
@@ -29,7 +34,7 @@ internal sealed record BenchmarkSettings
 
     public static BenchmarkSettings Parse(string[] args)
     {
-        var known = new HashSet<string> { "--rounds", "--requests", "--warmup", "--processes", "--child", "--assert" };
+        var known = new HashSet<string> { "--rounds", "--requests", "--settle", "--warmup", "--processes", "--child", "--assert" };
         foreach (var arg in args)
         {
             if (arg.StartsWith("--", StringComparison.Ordinal) && !known.Contains(arg))
@@ -41,7 +46,8 @@ internal sealed record BenchmarkSettings
         return new BenchmarkSettings
         {
             Rounds = Argument(args, "--rounds", 200),
-            Requests = Argument(args, "--requests", 60),
+            Requests = Argument(args, "--requests", 100),
+            Settle = Argument(args, "--settle", 50, minimum: 0),
             Warmup = Argument(args, "--warmup", 3000),
             Processes = Argument(args, "--processes", 1),
             Child = args.Contains("--child"),
@@ -49,7 +55,7 @@ internal sealed record BenchmarkSettings
         };
     }
 
-    private static int Argument(string[] args, string name, int fallback)
+    private static int Argument(string[] args, string name, int fallback, int minimum = 1)
     {
         var index = Array.IndexOf(args, name);
         if (index < 0)
@@ -57,9 +63,9 @@ internal sealed record BenchmarkSettings
             return fallback;
         }
 
-        if (index + 1 >= args.Length || !int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        if (index + 1 >= args.Length || !int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
         {
-            throw new ArgumentException($"{name} takes a whole number of at least 1.");
+            throw new ArgumentException($"{name} takes a whole number of at least {minimum}.");
         }
 
         return value;

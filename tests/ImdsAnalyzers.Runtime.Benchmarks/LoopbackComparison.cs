@@ -12,7 +12,7 @@ internal static class LoopbackComparison
         var rows = new List<LoopbackRow>();
         foreach (var (scenario, variants) in Variant.Scenarios(static () => new SocketsHttpHandler()))
         {
-            var results = await Turn.InterleaveAsync(variants, server.Address, settings.Warmup, settings.Rounds, settings.Requests);
+            var results = await Turn.InterleaveAsync(variants, server.Address, settings.Warmup, settings.Rounds, settings.Requests, settings.Settle);
             var baseline = results[variants[0].Name];
             var baselineCpu = baseline.Select(r => r.CpuNanoseconds).ToArray();
             var baselineWall = baseline.Select(r => r.WallNanoseconds).ToArray();

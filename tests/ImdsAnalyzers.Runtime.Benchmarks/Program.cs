@@ -42,7 +42,7 @@ else
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Loopback GETs: {settings.Rounds} rounds x {settings.Requests} requests per variant after {settings.Warmup} warm-up requests; in-memory: {settings.InMemoryRounds} rounds x {settings.InMemoryRequests}; {settings.Processes} process(es)."));
+    $"Loopback GETs: {settings.Rounds} rounds x ({settings.Settle} unmeasured + {settings.Requests} measured) requests per variant after {settings.Warmup} warm-up requests; in-memory: {settings.InMemoryRounds} rounds x {settings.InMemoryRequests}; {settings.Processes} process(es)."));
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"ImdsTokenHandler's check of a request that is not for the metadata service allocates {EndpointCheck.BytesPerCheck():0.##} bytes."));
