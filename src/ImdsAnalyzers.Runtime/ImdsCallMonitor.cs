@@ -187,20 +187,27 @@ public sealed class ImdsCallMonitor : IDisposable
         }
 
         string? host = null;
+        string? url = null;
         var port = -1;
         foreach (ref readonly var tag in activity.EnumerateTagObjects())
         {
-            if (tag.Key == "server.address")
+            switch (tag.Key)
             {
-                host = tag.Value as string;
-            }
-            else if (tag.Key == "server.port" && tag.Value is int value)
-            {
-                port = value;
+                case "server.address":
+                    host = tag.Value as string;
+                    break;
+                case "server.port" when tag.Value is int value:
+                    port = value;
+                    break;
+                case "url.full":
+                    url = tag.Value as string;
+                    break;
             }
         }
 
-        return host is null || port < 0 || _filter.IsMetadataEndpoint(host, port);
+        return host is null || port < 0 || _filter.IsMetadataEndpoint(host, port)
+            // server.address is the Host header's name when the request sets one; url.full still names the server.
+            || (url is not null && _filter.IsWatchedPort(port) && _filter.IsMetadataUrl(url));
     }
 
     private bool IsTokenlessMetadataRequest(HttpRequestMessage request) =>

@@ -56,17 +56,106 @@ internal sealed class MetadataRequestFilter
     }
 
     /// <summary>The same test on a host as HttpClient's events and activity tags give it (IPv6 with or without brackets).</summary>
-    public bool IsMetadataEndpoint(string host, int port)
+    public bool IsMetadataEndpoint(string host, int port) => IsMetadataEndpoint(host.AsSpan(), port);
+
+    private bool IsMetadataEndpoint(ReadOnlySpan<char> host, int port)
     {
+        host = host.Trim("[]");
         foreach (var endpoint in _endpoints)
         {
-            if (endpoint.Port == port && endpoint.Host.AsSpan().Trim("[]").Equals(host.AsSpan().Trim("[]"), StringComparison.OrdinalIgnoreCase))
+            if (endpoint.Port == port && endpoint.Host.AsSpan().Trim("[]").Equals(host, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>True when some watched endpoint listens on this port.</summary>
+    public bool IsWatchedPort(int port)
+    {
+        foreach (var endpoint in _endpoints)
+        {
+            if (endpoint.Port == port)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The endpoint test on an absolute http(s) URL given as text, such as an activity's <c>url.full</c> tag, without
+    /// parsing it into a <see cref="Uri"/> (which would allocate for every request).
+    /// </summary>
+    public bool IsMetadataUrl(string url)
+    {
+        var text = url.AsSpan();
+        var schemeEnd = text.IndexOf("://".AsSpan(), StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return false;
+        }
+
+        var scheme = text[..schemeEnd];
+        var authority = text[(schemeEnd + 3)..];
+        var authorityEnd = authority.IndexOfAny("/?#".AsSpan());
+        if (authorityEnd >= 0)
+        {
+            authority = authority[..authorityEnd];
+        }
+
+        var userInfoEnd = authority.LastIndexOf('@');
+        if (userInfoEnd >= 0)
+        {
+            authority = authority[(userInfoEnd + 1)..];
+        }
+
+        // An IPv6 host keeps its colons inside brackets; the port, if any, follows the last colon outside them.
+        var hostEnd = authority.Length;
+        var portStart = -1;
+        if (!authority.IsEmpty && authority[0] == '[')
+        {
+            var close = authority.IndexOf(']');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            hostEnd = close + 1;
+            if (hostEnd < authority.Length)
+            {
+                if (authority[hostEnd] != ':')
+                {
+                    return false;
+                }
+
+                portStart = hostEnd + 1;
+            }
+        }
+        else
+        {
+            var colon = authority.LastIndexOf(':');
+            if (colon >= 0)
+            {
+                hostEnd = colon;
+                portStart = colon + 1;
+            }
+        }
+
+        int port;
+        if (portStart < 0)
+        {
+            port = scheme.Equals("https", StringComparison.OrdinalIgnoreCase) ? 443 : 80;
+        }
+        else if (!int.TryParse(authority[portStart..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port))
+        {
+            return false;
+        }
+
+        return IsMetadataEndpoint(authority[..hostEnd], port);
     }
 
     /// <summary>True for a request to a metadata endpoint with a metadata path, except the token request itself.</summary>

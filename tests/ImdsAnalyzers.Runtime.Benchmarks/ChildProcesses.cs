@@ -17,8 +17,14 @@ internal static class ChildProcesses
         for (var i = 1; i <= settings.Processes; i++)
         {
             Console.Error.WriteLine($"process {i} of {settings.Processes} ...");
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add(typeof(ChildProcesses).Assembly.Location);
+            var host = Environment.ProcessPath!;
+            var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+            {
+                // Started as "dotnet <dll>"; a self-contained build runs as its own executable.
+                start.ArgumentList.Add(typeof(ChildProcesses).Assembly.Location);
+            }
+
             foreach (var argument in childArguments)
             {
                 start.ArgumentList.Add(argument);

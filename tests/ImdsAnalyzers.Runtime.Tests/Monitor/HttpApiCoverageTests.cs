@@ -104,6 +104,30 @@ public sealed class HttpApiCoverageTests
     }
 
     [Fact]
+    public async Task HttpClient_inside_an_ambient_activity_with_a_Host_header()
+    {
+        // Since .NET 9 the activity's server.address is the Host header's name when the request sets one.
+        await using var f = await MonitorFixture.StartAsync();
+        using var http = new HttpClient();
+        (await http.GetAsync(f.NotMetadataUri)).Dispose();
+
+        using (new Activity("incoming request").Start())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, f.InstanceIdUri);
+            request.Headers.Host = "metadata.example";
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            using var other = new HttpRequestMessage(HttpMethod.Get, f.NotMetadataUri);
+            other.Headers.Host = "169.254.169.254";
+            (await http.SendAsync(other)).Dispose();
+        }
+
+        Assert.Equal(Here(nameof(HttpClient_inside_an_ambient_activity_with_a_Host_header)), f.SingleCallSite().Caller);
+        Assert.Equal(1, f.Metrics.Sum("imds.requests.tokenless"));
+    }
+
+    [Fact]
     public async Task WebRequest_GetResponse()
     {
         await using var f = await MonitorFixture.StartAsync();
