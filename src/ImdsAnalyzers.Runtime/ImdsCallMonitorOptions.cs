@@ -32,8 +32,8 @@ public sealed class ImdsCallMonitorOptions
     /// <summary>
     /// Also listen to HttpClient's own events (the <c>System.Net.Http</c> event source) to find the caller of requests
     /// that .NET starts on a thread-pool thread: on .NET 10 the first asynchronous request through each new handler
-    /// is one. Off by default because it turns on those events for every request (about 7% on a loopback request in
-    /// the benchmark); worth it in tests and development.
+    /// is one. Off by default because it turns on those events for every request (in the benchmark about 1.1 µs and
+    /// 1.3 KB per request: 4% of CPU and 6% of latency on a loopback request); worth it in tests and development.
     /// </summary>
     public bool CaptureCallersThroughHttpClientEvents { get; set; }
 

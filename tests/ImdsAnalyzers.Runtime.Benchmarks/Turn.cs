@@ -8,6 +8,11 @@ internal readonly record struct TurnResult(double WallNanoseconds, double CpuNan
 internal static class Turn
 {
     private static readonly ImdsCallMonitorOptions MonitorOptions = new() { EnvironmentVariables = _ => null };
+    private static readonly ImdsCallMonitorOptions CapturingMonitorOptions = new()
+    {
+        EnvironmentVariables = _ => null,
+        CaptureCallersThroughHttpClientEvents = true,
+    };
 
     /// <summary>
     /// Sends <paramref name="settle"/> unmeasured requests and then <paramref name="count"/> measured ones, one after
@@ -20,7 +25,7 @@ internal static class Turn
     /// </remarks>
     public static async Task<TurnResult> RunAsync(Variant variant, Uri uri, int count, int settle = 0)
     {
-        using var monitor = variant.Monitor ? ImdsCallMonitor.Start(MonitorOptions) : null;
+        using var monitor = variant.Monitor ? ImdsCallMonitor.Start(variant.CaptureCallers ? CapturingMonitorOptions : MonitorOptions) : null;
         using var empty = variant.EmptySubscriber ? EmptySubscriber.Start() : null;
         using var activity = variant.AmbientActivity ? new Activity("incoming").Start() : null;
         for (var i = 0; i < settle; i++)

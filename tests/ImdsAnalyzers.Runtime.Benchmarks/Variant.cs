@@ -3,6 +3,9 @@ namespace ImdsAnalyzers.Runtime.Benchmarks;
 /// <summary>One way of sending the same request; the monitor variants start the process-wide monitor around their turn.</summary>
 internal sealed record Variant(string Name, HttpClient Client, bool Monitor, bool AmbientActivity, bool EmptySubscriber = false)
 {
+    /// <summary>Start the monitor with <see cref="ImdsCallMonitorOptions.CaptureCallersThroughHttpClientEvents"/>.</summary>
+    public bool CaptureCallers { get; init; }
+
     /// <summary>False for reference rows that the verdict does not judge.</summary>
     public bool Counts { get; init; } = true;
 
@@ -25,6 +28,7 @@ internal sealed record Variant(string Name, HttpClient Client, bool Monitor, boo
                 new Variant("+ ImdsCallMonitor", Plain(), Monitor: true, AmbientActivity: false),
                 new Variant(SubscriberName, Plain(), Monitor: false, AmbientActivity: false, EmptySubscriber: true) { Counts = false },
                 new Variant("+ both", WithHandler(), Monitor: true, AmbientActivity: false),
+                new Variant(CaptureName, Plain(), Monitor: true, AmbientActivity: false) { CaptureCallers = true, Counts = false },
             ]),
             (InsideActivity,
             [
@@ -38,5 +42,6 @@ internal sealed record Variant(string Name, HttpClient Client, bool Monitor, boo
     public const string NoActivity = "no ambient Activity (console app, worker)";
     public const string InsideActivity = "inside an Activity (as in an ASP.NET Core request)";
     public const string AgainName = "(HttpClient again: the measurement's own spread)";
+    public const string CaptureName = "(+ ImdsCallMonitor capturing callers through HttpClient's events, an option)";
     public const string SubscriberName = "(any listener subscriber, for reference)";
 }
