@@ -175,10 +175,11 @@ public sealed class ImdsCallMonitor : IDisposable
     }
 
     // Inside an ambient Activity, HttpClient makes an activity for every request and asks about its start and stop
-    // events with no request at hand. Since .NET 9 the activity already carries server.address and server.port, so
-    // events of requests to other servers can be declined before their payloads are made; without those tags (.NET 8,
-    // or an activity that records no data) every event is taken and filtered in OnStart/OnStop.
-    // One pass over the tags with the allocation-free enumerator: GetTagItem boxes an enumerator on every call.
+    // events with no request at hand. Since .NET 9 the activity already carries server.port and url.full, so events of
+    // requests to other servers can be declined before their payloads are made; without those tags (.NET 8, or an
+    // activity that records no data) every event is taken and filtered in OnStart/OnStop. url.full names the server
+    // the request goes to; server.address does not when the request sets a Host header. The tags are read in one
+    // pass with the allocation-free enumerator: GetTagItem boxes an enumerator on every call.
     private bool MayBeMetadataActivity(Activity? activity)
     {
         if (activity is null)
@@ -186,28 +187,21 @@ public sealed class ImdsCallMonitor : IDisposable
             return true;
         }
 
-        string? host = null;
         string? url = null;
         var port = -1;
         foreach (ref readonly var tag in activity.EnumerateTagObjects())
         {
-            switch (tag.Key)
+            if (tag.Key == "url.full")
             {
-                case "server.address":
-                    host = tag.Value as string;
-                    break;
-                case "server.port" when tag.Value is int value:
-                    port = value;
-                    break;
-                case "url.full":
-                    url = tag.Value as string;
-                    break;
+                url = tag.Value as string;
+            }
+            else if (tag.Key == "server.port" && tag.Value is int value)
+            {
+                port = value;
             }
         }
 
-        return host is null || port < 0 || _filter.IsMetadataEndpoint(host, port)
-            // server.address is the Host header's name when the request sets one; url.full still names the server.
-            || (url is not null && _filter.IsWatchedPort(port) && _filter.IsMetadataUrl(url));
+        return url is null || port < 0 || (_filter.IsWatchedPort(port) && _filter.IsMetadataUrl(url));
     }
 
     private bool IsTokenlessMetadataRequest(HttpRequestMessage request) =>

@@ -33,27 +33,9 @@ internal sealed class MetadataRequestFilter
         new Uri("http://instance-data.ec2.internal/"),
     ];
 
-    public bool IsMetadataEndpoint(Uri uri)
-    {
-        if (!uri.IsAbsoluteUri)
-        {
-            return false;
-        }
-
-        var port = uri.Port;
-        var endpoints = _endpoints;
-        string? host = null;
-        for (var i = 0; i < endpoints.Length; i++)
-        {
-            // The host only once, and only when a port matches: most requests to other servers use another port.
-            if (endpoints[i].Port == port && string.Equals(endpoints[i].Host, host ??= uri.Host, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // The port first: most requests to other servers use another port, and then the host is never read.
+    public bool IsMetadataEndpoint(Uri uri) =>
+        uri.IsAbsoluteUri && IsWatchedPort(uri.Port) && IsMetadataEndpoint(uri.Host.AsSpan(), uri.Port);
 
     /// <summary>The same test on a host as HttpClient's events and activity tags give it (IPv6 with or without brackets).</summary>
     public bool IsMetadataEndpoint(string host, int port) => IsMetadataEndpoint(host.AsSpan(), port);
