@@ -12,7 +12,7 @@ internal static class Report
         var verdict = new List<(string Scenario, string Variant, double Cpu, double Wall, double Implied)>();
         foreach (var scenario in loopback.Select(r => r.Scenario).Distinct())
         {
-            var rows = Group(loopback.Where(r => r.Scenario == scenario));
+            var rows = Group(loopback.Where(r => r.Scenario == scenario), r => r.Variant);
             var baselineMicroseconds = Math.Min(rows[0].Rows.Average(r => r.CpuMicroseconds), rows[0].Rows.Average(r => r.WallMicroseconds));
             Console.WriteLine($"## Loopback requests, {scenario}");
             Console.WriteLine(summarised
@@ -27,7 +27,7 @@ internal static class Report
             }
 
             Console.WriteLine();
-            var addedRows = Group(added.Where(r => r.Scenario == scenario));
+            var addedRows = Group(added.Where(r => r.Scenario == scenario), r => r.Variant);
             Console.WriteLine($"## Added work per request over an in-memory connection, {scenario}");
             Console.WriteLine("| variant | ns/request | added ns/request | added bytes/request | implied loopback ratio |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -70,18 +70,12 @@ internal static class Report
     }
 
     // Rows of the same variant, in the order the variants first appear.
-    private static List<(string Variant, List<T> Rows)> Group<T>(IEnumerable<T> rows)
-        where T : class
+    private static List<(string Variant, List<T> Rows)> Group<T>(IEnumerable<T> rows, Func<T, string> variant)
     {
         var groups = new List<(string Variant, List<T> Rows)>();
         foreach (var row in rows)
         {
-            var name = row switch
-            {
-                LoopbackRow l => l.Variant,
-                AddedCostRow a => a.Variant,
-                _ => throw new ArgumentException("Unknown row type.", nameof(rows)),
-            };
+            var name = variant(row);
             var index = groups.FindIndex(g => g.Variant == name);
             if (index < 0)
             {

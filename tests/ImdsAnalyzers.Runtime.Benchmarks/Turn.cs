@@ -30,8 +30,7 @@ internal static class Turn
         using var activity = variant.AmbientActivity ? new Activity("incoming").Start() : null;
         for (var i = 0; i < settle; i++)
         {
-            using var response = await variant.Client.GetAsync(uri);
-            await response.Content.ReadAsByteArrayAsync();
+            await SendAsync(variant.Client, uri);
         }
 
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -39,14 +38,19 @@ internal static class Turn
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            using var response = await variant.Client.GetAsync(uri);
-            await response.Content.ReadAsByteArrayAsync();
+            await SendAsync(variant.Client, uri);
         }
 
         clock.Stop();
         var cpuUsed = ProcessCpuClock.NowMicroseconds() - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         return new TurnResult(clock.Elapsed.TotalNanoseconds / count, cpuUsed * 1000 / count, (double)allocated / count);
+    }
+
+    private static async Task SendAsync(HttpClient client, Uri uri)
+    {
+        using var response = await client.GetAsync(uri);
+        await response.Content.ReadAsByteArrayAsync();
     }
 
     /// <summary>
