@@ -22,11 +22,7 @@ internal static class AwsCall
         }
         catch (HttpRequestException ex)
         {
-            throw new ImdsCheckFailure($"{region}: ec2:{action} failed: could not reach the endpoint ({AwsErrorMessages.FirstSentence(redactor.Redact(ex.Message))}).", ex)
-            {
-                IamAction = "ec2:" + action,
-                Region = region,
-            };
+            throw new ImdsCheckFailure($"{region}: ec2:{action} failed: could not reach the endpoint ({AwsErrorMessages.FirstSentence(redactor.Redact(ex.Message))}).", ex);
         }
     }
 

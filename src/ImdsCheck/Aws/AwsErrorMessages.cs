@@ -27,7 +27,7 @@ internal static class AwsErrorMessages
     public static ImdsCheckFailure FromClient(AmazonClientException exception, string iamAction, string region, SecretRedactor redactor)
     {
         var detail = FirstSentence(redactor.Redact(exception.InnerException?.Message ?? exception.Message));
-        return new ImdsCheckFailure($"{region}: {iamAction} could not be sent: {detail}", exception) { IamAction = iamAction, Region = region };
+        return new ImdsCheckFailure($"{region}: {iamAction} could not be sent: {detail}", exception);
     }
 
     private static ImdsCheckFailure Build(string iamAction, string region, int status, string? code, string? message, int? attempts, SecretRedactor redactor, Exception inner)
@@ -57,7 +57,7 @@ internal static class AwsErrorMessages
             text = $"{region}: {iamAction} failed{retried}: {codeText}{(detail.Length > 0 ? ": " + detail : "")}";
         }
 
-        return new ImdsCheckFailure(text, inner) { IamAction = iamAction, Region = region };
+        return new ImdsCheckFailure(text, inner);
     }
 
     /// <summary>

@@ -38,8 +38,6 @@ internal sealed class AwsSession : IDisposable
 
     public SecretRedactor Redactor { get; }
 
-    public BackoffRetryPolicy CloudWatchRetry { get; init; } = BackoffRetryPolicy.Default;
-
     public static async Task<AwsSession> CreateAsync(AwsOptions options, Func<string, string?> environment, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         var endpoints = EndpointSettings.Resolve(options.EndpointUrl, environment);
@@ -124,7 +122,7 @@ internal sealed class AwsSession : IDisposable
     }
 
     public ICloudWatchClient CreateCloudWatch(string region) =>
-        new CloudWatchJsonClient(SharedHttp, Credentials, region, Endpoints.CloudWatch ?? CloudWatchJsonClient.DefaultEndpoint(region), CloudWatchRetry);
+        new CloudWatchJsonClient(SharedHttp, Credentials, region, Endpoints.CloudWatch ?? CloudWatchJsonClient.DefaultEndpoint(region), BackoffRetryPolicy.Default);
 
     public void Dispose() => _resolver?.Dispose();
 }

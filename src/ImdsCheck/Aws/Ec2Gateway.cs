@@ -52,11 +52,7 @@ internal sealed class Ec2Gateway : IDisposable
 
             if (!seenTokens.Add(response.NextToken))
             {
-                throw new ImdsCheckFailure($"{Region}: ec2:DescribeInstances returned the same NextToken twice; stopping instead of looping.")
-                {
-                    IamAction = "ec2:DescribeInstances",
-                    Region = Region,
-                };
+                throw new ImdsCheckFailure($"{Region}: ec2:DescribeInstances returned the same NextToken twice; stopping instead of looping.");
             }
 
             request.NextToken = response.NextToken;

@@ -7,9 +7,4 @@ public sealed class ImdsCheckFailure : Exception
         : base(message, inner)
     {
     }
-
-    /// <summary>The IAM action whose call failed, e.g. "ec2:DescribeInstances"; null for local failures.</summary>
-    public string? IamAction { get; init; }
-
-    public string? Region { get; init; }
 }

@@ -47,7 +47,7 @@ internal static partial class RegionResolver
             var regions = await ec2.DescribeRegionsAsync(cancellationToken).ConfigureAwait(false);
             if (regions.Count == 0)
             {
-                throw new ImdsCheckFailure($"{home}: ec2:DescribeRegions returned no regions.") { IamAction = "ec2:DescribeRegions", Region = home };
+                throw new ImdsCheckFailure($"{home}: ec2:DescribeRegions returned no regions.");
             }
 
             return regions;

@@ -20,14 +20,6 @@ internal sealed class RunContext
 
     public SecretRedactor Redactor { get; } = new();
 
-    public void Warn(string message)
-    {
-        lock (Console.Error)
-        {
-            Console.Error.WriteLine("warning: " + Redactor.Redact(message));
-        }
-    }
-
     public void Fail(string message)
     {
         lock (Console.Error)

@@ -13,10 +13,7 @@ public sealed class CloudWatchJsonClient : ICloudWatchClient
     public CloudWatchJsonClient(HttpClient http, AWSCredentials credentials, string region, Uri endpoint, BackoffRetryPolicy retry)
     {
         _protocol = new AwsJsonProtocol(http, credentials, region, endpoint, SigningName, TargetPrefix, retry);
-        Endpoint = endpoint;
     }
-
-    public Uri Endpoint { get; }
 
     public AwsJsonProtocol Protocol => _protocol;
 

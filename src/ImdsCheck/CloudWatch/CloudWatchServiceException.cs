@@ -6,14 +6,11 @@ public sealed class CloudWatchServiceException : Exception
     public CloudWatchServiceException(string operation, int httpStatus, string? errorCode, string? errorMessage, int attempts, Exception? inner = null)
         : base($"{operation}: {errorCode ?? "HTTP " + httpStatus}: {errorMessage}", inner)
     {
-        Operation = operation;
         HttpStatus = httpStatus;
         ErrorCode = errorCode;
         ErrorMessage = errorMessage;
         Attempts = attempts;
     }
-
-    public string Operation { get; }
 
     /// <summary>0 when no HTTP answer arrived (connection failure).</summary>
     public int HttpStatus { get; }

@@ -6,8 +6,6 @@ namespace ImdsCheck.Scanning;
 /// <summary>--instance-ids and --tag key=value: sent to EC2 as filters and checked again on the answer.</summary>
 public sealed class InstanceSelector
 {
-    public static InstanceSelector All { get; } = new([], []);
-
     public InstanceSelector(IReadOnlyCollection<string> instanceIds, IReadOnlyList<KeyValuePair<string, string>> tags)
     {
         InstanceIds = new HashSet<string>(instanceIds, StringComparer.Ordinal);

@@ -7,8 +7,6 @@ namespace ImdsCheck.Scanning;
 /// </summary>
 public sealed record MetricReading(double? Sum, string? Problem)
 {
-    public static MetricReading NotRead { get; } = new(null, null);
-
     public bool IsComplete => Problem is null;
 
     public bool HasPositiveCount => Sum is > 0;
