@@ -63,6 +63,9 @@ internal static partial class RegionResolver
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
+    /// <summary>True for an AWS region's name, such as us-east-1.</summary>
+    public static bool IsRegionName(string? value) => value is not null && RegionName().IsMatch(value);
+
     [GeneratedRegex("^[a-z]{2}(-[a-z0-9]+)+-[0-9]+$")]
     private static partial Regex RegionName();
 }

@@ -120,7 +120,7 @@ internal sealed class RollbackFile
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(entry.Region) || !System.Text.RegularExpressions.Regex.IsMatch(entry.Region, "^[a-z]{2}(-[a-z0-9]+)+-[0-9]+$"))
+            if (!RegionResolver.IsRegionName(entry.Region))
             {
                 problems.Add($"{at}.region '{entry.Region}' is not an AWS region");
             }

@@ -6,12 +6,9 @@ namespace ImdsCheck.Output;
 /// <summary>The documented --output json shape: {"regions":[{"region","defaults","instances":[...]}]}.</summary>
 internal static class ScanJsonWriter
 {
-    public static void Write(TextWriter output, IReadOnlyList<RegionReport> reports, MetricWindow window, int exitCode)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public static void Write(TextWriter output, IReadOnlyList<RegionReport> reports, MetricWindow window, int exitCode) =>
+        ChangeWriter.WriteJsonDocument(output, json =>
         {
-            json.WriteStartObject();
             WriteWindow(json, window);
             json.WriteStartArray("regions");
             foreach (var report in reports)
@@ -21,11 +18,7 @@ internal static class ScanJsonWriter
 
             json.WriteEndArray();
             json.WriteNumber("exitCode", exitCode);
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
+        });
 
     internal static void WriteWindow(Utf8JsonWriter json, MetricWindow window)
     {

@@ -8,8 +8,6 @@ namespace ImdsCheck.Scanning;
 /// </summary>
 internal sealed class Scanner
 {
-    private const int ParallelRegions = 4;
-
     private readonly AwsSession _session;
 
     public Scanner(AwsSession session)
@@ -21,25 +19,22 @@ internal sealed class Scanner
 
     public async Task<List<RegionReport>> ScanAsync(IReadOnlyList<string> regions, InstanceSelector selector, MetricWindow window, IScanProgress progress, CancellationToken cancellationToken)
     {
-        using var gate = new SemaphoreSlim(ParallelRegions);
-        var tasks = regions.Select(async region =>
+        // A region's failure becomes its report here, so that the fan-out never sees one.
+        var scanned = await RegionFanOut.RunAsync(regions, region => ScanOrReportFailureAsync(region, selector, window, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return [.. scanned.Select(s => s.Result!)];
+    }
+
+    private async Task<RegionReport> ScanOrReportFailureAsync(string region, InstanceSelector selector, MetricWindow window, IScanProgress progress, CancellationToken cancellationToken)
+    {
+        try
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await ScanRegionAsync(region, selector, window, progress, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ImdsCheckFailure failure)
-            {
-                progress.RegionFinished(region, "failed");
-                return new RegionReport(region, null, [], failure.Message);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToList();
-        return [.. await Task.WhenAll(tasks).ConfigureAwait(false)];
+            return await ScanRegionAsync(region, selector, window, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImdsCheckFailure failure)
+        {
+            progress.RegionFinished(region, "failed");
+            return new RegionReport(region, null, [], failure.Message);
+        }
     }
 
     private async Task<RegionReport> ScanRegionAsync(string region, InstanceSelector selector, MetricWindow window, IScanProgress progress, CancellationToken cancellationToken)

@@ -1,6 +1,4 @@
-using ImdsCheck.Aws;
-
-namespace ImdsCheck.Commands;
+namespace ImdsCheck.Aws;
 
 /// <summary>Runs one piece of work per region, a few regions at a time, keeping each region's failure to itself.</summary>
 internal static class RegionFanOut
