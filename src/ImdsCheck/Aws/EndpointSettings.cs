@@ -14,16 +14,24 @@ internal sealed record EndpointSettings(Uri? Ec2, Uri? CloudWatch)
             return new EndpointSettings(both, both);
         }
 
-        var shared = environment("AWS_ENDPOINT_URL");
-        var ec2 = FirstNonEmpty(environment("AWS_ENDPOINT_URL_EC2"), shared);
-        var cloudWatch = FirstNonEmpty(environment("AWS_ENDPOINT_URL_CLOUDWATCH"), shared);
         return new EndpointSettings(
-            ec2 is null ? null : Parse(ec2, environment("AWS_ENDPOINT_URL_EC2") is { Length: > 0 } ? "AWS_ENDPOINT_URL_EC2" : "AWS_ENDPOINT_URL"),
-            cloudWatch is null ? null : Parse(cloudWatch, environment("AWS_ENDPOINT_URL_CLOUDWATCH") is { Length: > 0 } ? "AWS_ENDPOINT_URL_CLOUDWATCH" : "AWS_ENDPOINT_URL"));
+            FromEnvironment(environment, "AWS_ENDPOINT_URL_EC2"),
+            FromEnvironment(environment, "AWS_ENDPOINT_URL_CLOUDWATCH"));
     }
 
-    private static string? FirstNonEmpty(string? first, string? second) =>
-        !string.IsNullOrWhiteSpace(first) ? first : !string.IsNullOrWhiteSpace(second) ? second : null;
+    // The service's own variable, then the shared one; an error names the variable whose value was used.
+    private static Uri? FromEnvironment(Func<string, string?> environment, string serviceVariable)
+    {
+        foreach (var name in new[] { serviceVariable, "AWS_ENDPOINT_URL" })
+        {
+            if (environment(name) is { } value && !string.IsNullOrWhiteSpace(value))
+            {
+                return Parse(value, name);
+            }
+        }
+
+        return null;
+    }
 
     private static Uri Parse(string value, string source)
     {

@@ -90,6 +90,21 @@ public sealed class CredentialAndErrorTests
         Assert.NotEmpty(cloudWatch.Calls.All);
     }
 
+    [Theory]
+    [InlineData("   ", "localhost:4566", "error: AWS_ENDPOINT_URL 'localhost:4566' is not an absolute http:// or https:// URL.")]
+    [InlineData("localhost:4566", "http://127.0.0.1:9/", "error: AWS_ENDPOINT_URL_EC2 'localhost:4566' is not an absolute http:// or https:// URL.")]
+    public async Task A_bad_endpoint_variable_is_named_in_the_error(string ec2Variable, string sharedVariable, string expected)
+    {
+        var result = await CliRunner.RunAsync(["scan", "--region", "us-east-1", "--quiet"], new Dictionary<string, string?>
+        {
+            ["AWS_ENDPOINT_URL_EC2"] = ec2Variable,
+            ["AWS_ENDPOINT_URL"] = sharedVariable,
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
+    }
+
     [Fact]
     public async Task Shared_endpoint_variable_and_all_regions_reach_every_region()
     {
