@@ -41,9 +41,10 @@ internal static class EnforceCommand
             var aws = shared.ReadAws(parse);
             var apply = parse.GetValue(shared.Apply);
             var format = parse.GetValue(output)!;
+            var selector = shared.ReadSelection(parse);
             if (parse.GetValue(rollback) is { } rollbackPath)
             {
-                if (!shared.ReadSelection(parse).IsEmpty || aws.Regions.Count > 0 || aws.AllRegions)
+                if (!selector.IsEmpty || aws.Regions.Count > 0 || aws.AllRegions)
                 {
                     throw new ImdsCheckFailure("--rollback takes its regions and instances from the file; drop --region, --all-regions, --instance-ids and --tag.");
                 }
@@ -51,7 +52,6 @@ internal static class EnforceCommand
                 return await RollbackAsync(context, aws, rollbackPath, apply, format, cancellationToken).ConfigureAwait(false);
             }
 
-            var selector = shared.ReadSelection(parse);
             var window = MetricWindow.EndingAt(context.UtcNow(), parse.GetValue(shared.Days));
             var rollbackFile = apply ? Path.GetFullPath(parse.GetValue(saveRollback) ?? RollbackFile.DefaultPath(context.UtcNow())) : null;
             return await EnforceAsync(context, aws, selector, window, apply, rollbackFile, format, parse.GetValue(shared.Quiet), cancellationToken).ConfigureAwait(false);
