@@ -90,7 +90,7 @@ namespace ImdsAnalyzers.Flow
                 case IParameterReferenceOperation parameter:
                     root = parameter.Parameter;
                     break;
-                case IFieldReferenceOperation field when field.Instance is null || field.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                case IFieldReferenceOperation field when field.Instance.IsOwnMember():
                     root = field.Field;
                     break;
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:

@@ -53,6 +53,10 @@ namespace ImdsAnalyzers.Flow
             return operation;
         }
 
+        /// <summary>Static members and members of <c>this</c>; a field of another object is another value.</summary>
+        public static bool IsOwnMember(this IOperation? instance) =>
+            instance is null || (instance is IInstanceReferenceOperation reference && reference.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance);
+
         /// <summary><c>T</c> for <c>T?</c> when T is a value type; the type itself otherwise.</summary>
         public static ITypeSymbol WithoutNullable(this ITypeSymbol type) =>
             type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;

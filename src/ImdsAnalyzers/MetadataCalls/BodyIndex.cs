@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ImdsAnalyzers.Flow;
 
 namespace ImdsAnalyzers.MetadataCalls
 {
@@ -31,10 +32,10 @@ namespace ImdsAnalyzers.MetadataCalls
                     case IParameterReferenceOperation parameter:
                         Add(parameter.Parameter, operation);
                         break;
-                    case IFieldReferenceOperation field when IsOwnMember(field.Instance):
+                    case IFieldReferenceOperation field when field.Instance.IsOwnMember():
                         Add(field.Field, operation);
                         break;
-                    case IPropertyReferenceOperation property when property.Arguments.Length == 0 && IsOwnMember(property.Instance):
+                    case IPropertyReferenceOperation property when property.Arguments.Length == 0 && property.Instance.IsOwnMember():
                         Add(property.Property, operation);
                         break;
                     case IVariableDeclaratorOperation declarator:
@@ -49,21 +50,6 @@ namespace ImdsAnalyzers.MetadataCalls
         /// <summary>References and declarators of the symbol, in source order.</summary>
         public IReadOnlyList<IOperation> ReferencesTo(ISymbol symbol) =>
             _references.TryGetValue(symbol, out var list) ? list : None;
-
-        public static IOperation FindRoot(IOperation operation)
-        {
-            var current = operation;
-            while (current.Parent != null)
-            {
-                current = current.Parent;
-            }
-
-            return current;
-        }
-
-        /// <summary>Static members and members of <c>this</c>; a field of another object is another value.</summary>
-        public static bool IsOwnMember(IOperation? instance) =>
-            instance is null || (instance is IInstanceReferenceOperation reference && reference.ReferenceKind == InstanceReferenceKind.ContainingTypeInstance);
 
         private void Add(ISymbol symbol, IOperation operation)
         {
@@ -89,7 +75,7 @@ namespace ImdsAnalyzers.MetadataCalls
 
             private readonly ConcurrentDictionary<ISymbol, TrackedObject> _setUps = new ConcurrentDictionary<ISymbol, TrackedObject>(SymbolEqualityComparer.Default);
 
-            public BodyIndex For(IOperation operation) => _table.GetValue(FindRoot(operation), Create);
+            public BodyIndex For(IOperation operation) => _table.GetValue(operation.Root(), Create);
 
             /// <summary>What a field or property gets outside the body being analysed, computed once per member.</summary>
             public TrackedObject TrackedSetUpOf(ISymbol member, System.Func<ISymbol, TrackedObject> scan) => _setUps.GetOrAdd(member, scan);

@@ -46,24 +46,6 @@ namespace ImdsAnalyzers.MetadataCalls
             return types.MessageInvoker is null && types.WebClient is null && types.WebRequest is null ? null : types;
         }
 
-        public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current != null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         public bool IsUri(ITypeSymbol? type) => Uri != null && SymbolEqualityComparer.Default.Equals(type, Uri);
 
         public bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;

@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ImdsAnalyzers.Flow;
 
 namespace ImdsAnalyzers.MetadataCalls
 {
@@ -22,8 +23,6 @@ namespace ImdsAnalyzers.MetadataCalls
             _scanner = new ObjectUsageScanner(types, _resolver);
         }
 
-        public UrlValueResolver Resolver => _resolver;
-
         /// <summary>Convenience for the code fixes: classifies the call and builds its request in one step.</summary>
         public static MetadataRequest? TryBuild(IInvocationOperation send, KnownHttpTypes types, CancellationToken cancellationToken)
         {
@@ -42,7 +41,7 @@ namespace ImdsAnalyzers.MetadataCalls
             {
                 case SenderKind.MessageSend:
                     var requestArgument = OperationArguments.ValueAt(send, 0);
-                    if (requestArgument is null || !KnownHttpTypes.IsOrDerivesFrom(requestArgument.Type, _types.RequestMessage))
+                    if (requestArgument is null || !requestArgument.Type.IsOrDerivesFrom(_types.RequestMessage))
                     {
                         return null;
                     }

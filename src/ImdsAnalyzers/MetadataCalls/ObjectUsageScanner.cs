@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ImdsAnalyzers.Flow;
 
 namespace ImdsAnalyzers.MetadataCalls
 {
@@ -61,7 +62,7 @@ namespace ImdsAnalyzers.MetadataCalls
             }
 
             // Uses in this body between the creation (when it is here) and the send.
-            var from = tracked.Creation != null && BodyIndex.FindRoot(tracked.Creation) == index.Root ? tracked.Creation.Syntax.Span.End : -1;
+            var from = tracked.Creation != null && tracked.Creation.Root() == index.Root ? tracked.Creation.Syntax.Span.End : -1;
             var sendStart = send.Syntax.SpanStart;
             foreach (var reference in index.ReferencesTo(symbol))
             {
@@ -128,7 +129,7 @@ namespace ImdsAnalyzers.MetadataCalls
         public bool IsWebRequestFactory(IMethodSymbol method) =>
             method.IsStatic
             && (method.Name == "Create" || method.Name == "CreateHttp" || method.Name == "CreateDefault")
-            && KnownHttpTypes.IsOrDerivesFrom(method.ContainingType, _types.WebRequest);
+            && method.ContainingType.IsOrDerivesFrom(_types.WebRequest);
 
         private void SetOrigin(TrackedObject tracked, IOperation value)
         {
@@ -274,17 +275,22 @@ namespace ImdsAnalyzers.MetadataCalls
                     break;
                 case "Headers":
                 case "DefaultRequestHeaders":
-                    // Headers = new WebHeaderCollection { { name, value } }: a new collection replaces the old one.
-                    if (ValueTracer.Unwrap(assignment.Value) is IObjectCreationOperation collection && collection.Initializer != null)
-                    {
-                        ScanHeaderCollectionInitializer(tracked, collection.Initializer);
-                    }
-                    else
-                    {
-                        tracked.MayHaveHiddenHeaders = true;
-                    }
-
+                    ScanReplacedHeaders(tracked, assignment.Value);
                     break;
+            }
+        }
+
+        // Headers = new WebHeaderCollection { { name, value } }: a new collection replaces the old one; any other value
+        // may carry headers nobody can see.
+        private void ScanReplacedHeaders(TrackedObject tracked, IOperation value)
+        {
+            if (ValueTracer.Unwrap(value) is IObjectCreationOperation collection && collection.Initializer != null)
+            {
+                ScanHeaderCollectionInitializer(tracked, collection.Initializer);
+            }
+            else
+            {
+                tracked.MayHaveHiddenHeaders = true;
             }
         }
 
@@ -339,15 +345,7 @@ namespace ImdsAnalyzers.MetadataCalls
 
                     break;
                 case ISimpleAssignmentOperation assignment when assignment.Target == headers:
-                    if (ValueTracer.Unwrap(assignment.Value) is IObjectCreationOperation collection && collection.Initializer != null)
-                    {
-                        ScanHeaderCollectionInitializer(tracked, collection.Initializer);
-                    }
-                    else
-                    {
-                        tracked.MayHaveHiddenHeaders = true;
-                    }
-
+                    ScanReplacedHeaders(tracked, assignment.Value);
                     break;
                 case IArgumentOperation _:
                 case IVariableInitializerOperation _:

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using ImdsAnalyzers.Flow;
 
 namespace ImdsAnalyzers.MetadataCalls
 {
@@ -50,13 +51,13 @@ namespace ImdsAnalyzers.MetadataCalls
             {
                 case SenderKind.HttpClientGet:
                 case SenderKind.HttpClientOther:
-                    return KnownHttpTypes.IsOrDerivesFrom(owner, types.HttpClient) ? candidate : SenderKind.None;
+                    return owner.IsOrDerivesFrom(types.HttpClient) ? candidate : SenderKind.None;
                 case SenderKind.MessageSend:
-                    return KnownHttpTypes.IsOrDerivesFrom(owner, types.MessageInvoker) && method.Parameters.Length > 0 ? candidate : SenderKind.None;
+                    return owner.IsOrDerivesFrom(types.MessageInvoker) && method.Parameters.Length > 0 ? candidate : SenderKind.None;
                 case SenderKind.WebRequestResponse:
-                    return KnownHttpTypes.IsOrDerivesFrom(owner, types.WebRequest) ? candidate : SenderKind.None;
+                    return owner.IsOrDerivesFrom(types.WebRequest) ? candidate : SenderKind.None;
                 default:
-                    return KnownHttpTypes.IsOrDerivesFrom(owner, types.WebClient) && method.Parameters.Length > 0 ? candidate : SenderKind.None;
+                    return owner.IsOrDerivesFrom(types.WebClient) && method.Parameters.Length > 0 ? candidate : SenderKind.None;
             }
         }
 

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ImdsAnalyzers.Flow;
 
 namespace ImdsAnalyzers.MetadataCalls
 {
@@ -81,10 +82,10 @@ namespace ImdsAnalyzers.MetadataCalls
                 ISymbol? referenced;
                 switch (operation)
                 {
-                    case IFieldReferenceOperation field when BodyIndex.IsOwnMember(field.Instance):
+                    case IFieldReferenceOperation field when field.Instance.IsOwnMember():
                         referenced = field.Field;
                         break;
-                    case IPropertyReferenceOperation property when property.Arguments.Length == 0 && BodyIndex.IsOwnMember(property.Instance):
+                    case IPropertyReferenceOperation property when property.Arguments.Length == 0 && property.Instance.IsOwnMember():
                         referenced = property.Property;
                         break;
                     default:
