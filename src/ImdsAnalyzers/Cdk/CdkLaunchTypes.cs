@@ -29,7 +29,6 @@ namespace ImdsAnalyzers.Cdk
         {
             Props = props;
             LaunchTemplate = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.LaunchTemplate");
-            LaunchTemplateProps = compilation.GetTypeByMetadataName(LaunchTemplatePropsName);
             LaunchTemplateHttpTokens = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.LaunchTemplateHttpTokens");
             AutoScalingGroupProps = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps");
             Aspects = compilation.GetTypeByMetadataName("Amazon.CDK.Aspects");
@@ -42,8 +41,6 @@ namespace ImdsAnalyzers.Cdk
         public ImmutableArray<CdkPropsType> Props { get; }
 
         public INamedTypeSymbol? LaunchTemplate { get; }
-
-        public INamedTypeSymbol? LaunchTemplateProps { get; }
 
         public INamedTypeSymbol? LaunchTemplateHttpTokens { get; }
 

@@ -44,10 +44,7 @@ namespace ImdsAnalyzers.MetadataCalls
     internal static class MetadataEndpoint
     {
         public const string Ipv4Host = "169.254.169.254";
-        public const string Ipv6Host = "[fd00:ec2::254]";
-        public const string Ipv4BaseUrl = "http://" + Ipv4Host;
         public const string TokenPath = "/latest/api/token";
-        public const string TokenUrl = Ipv4BaseUrl + TokenPath;
 
         private const string LatestVersion = "latest";
         private const string TokenRelativePath = "api/token";

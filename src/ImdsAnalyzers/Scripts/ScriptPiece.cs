@@ -36,8 +36,6 @@ namespace ImdsAnalyzers.Scripts
 
         public int Length { get; }
 
-        public int End => Start + Length;
-
         public SyntaxNode Syntax { get; }
 
         public LiteralText? Literal { get; }
