@@ -1,4 +1,5 @@
 using System;
+using ImdsAnalyzers.MetadataCalls;
 
 namespace ImdsAnalyzers.Scripts
 {
@@ -31,7 +32,7 @@ namespace ImdsAnalyzers.Scripts
 
         public MetadataPathKind Kind { get; }
 
-        public const string IPv4Host = "169.254.169.254";
+        public const string IPv4Host = MetadataEndpoint.Ipv4Host;
         public const string IPv6Host = "fd00:ec2::254";
 
         /// <summary>Stands for an interpolation hole or other unknown text in a script.</summary>

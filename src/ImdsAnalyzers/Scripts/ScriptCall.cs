@@ -16,7 +16,6 @@ namespace ImdsAnalyzers.Scripts
             Command = command;
             CommandStart = commandStart;
             CommandEnd = commandEnd;
-            End = commandEnd;
             Line = line;
         }
 
@@ -26,9 +25,6 @@ namespace ImdsAnalyzers.Scripts
         public int CommandStart { get; }
 
         public int CommandEnd { get; }
-
-        /// <summary>End of the call: the separator, closing bracket or line end that ends its arguments.</summary>
-        public int End { get; set; }
 
         /// <summary>Logical line (after joining continuations) that holds the command word.</summary>
         public int Line { get; }

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using ImdsAnalyzers.MetadataCalls;
 
 namespace ImdsAnalyzers.Scripts
 {
     /// <summary>What the scanner found in one script: its lines and its HTTP calls.</summary>
     internal sealed class ScriptScan
     {
-        public const string TokenHeader = "X-aws-ec2-metadata-token";
+        public const string TokenHeader = MetadataHeaders.Token;
         public const string TtlSuffix = "-ttl-seconds";
 
         public ScriptScan(string text, bool isPowerShell, IReadOnlyList<ScriptLine> lines, IReadOnlyList<ScriptCall> calls)
@@ -80,12 +81,17 @@ namespace ImdsAnalyzers.Scripts
             return low;
         }
 
+        /// <summary>The token header's name at <paramref name="index"/>, and not the start of the TTL header's.</summary>
+        internal static bool IsTokenHeaderAt(string text, int index) =>
+            MetadataUrl.Matches(text, index, TokenHeader, StringComparison.OrdinalIgnoreCase)
+            && !MetadataUrl.Matches(text, index + TokenHeader.Length, TtlSuffix, StringComparison.OrdinalIgnoreCase);
+
         private static bool FindsTokenHeader(string text)
         {
             var index = text.IndexOf(TokenHeader, StringComparison.OrdinalIgnoreCase);
             while (index >= 0)
             {
-                if (!MetadataUrl.Matches(text, index + TokenHeader.Length, TtlSuffix, StringComparison.OrdinalIgnoreCase))
+                if (IsTokenHeaderAt(text, index))
                 {
                     return true;
                 }

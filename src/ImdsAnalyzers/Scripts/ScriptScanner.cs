@@ -139,11 +139,6 @@ namespace ImdsAnalyzers.Scripts
                 var end = FindLineEnd(start, joinContinuations: _heredoc is null && _hereString == '\0' && !_inBlockComment, out position);
                 ScanLine(start, end);
             }
-
-            foreach (var frame in _frames)
-            {
-                EndCall(frame, _text.Length);
-            }
         }
 
         private int FindLineEnd(int start, bool joinContinuations, out int next)
@@ -286,7 +281,6 @@ namespace ImdsAnalyzers.Scripts
                 _inData = true;
                 ScanRange(start, end);
                 EndOfLine(end);
-                EndCall(_frames[0], end);
                 _inData = false;
                 _frames = saved;
                 _blockDepth = savedDepth;
@@ -322,13 +316,13 @@ namespace ImdsAnalyzers.Scripts
             // Quotes and backquotes do not run across lines here: an unbalanced quote then spoils one line, not the script.
             while (_frames.Count > 1 && Top.Kind is FrameKind.DataQuote or FrameKind.CodeQuote or FrameKind.Backtick)
             {
-                Pop(position);
+                Pop();
             }
 
             var top = Top;
             if (top.Kind != FrameKind.Hashtable)
             {
-                EndCall(top, position);
+                EndCall(top);
                 top.ExpectCommand = true;
             }
         }
@@ -361,7 +355,7 @@ namespace ImdsAnalyzers.Scripts
             {
                 if (c == '\'')
                 {
-                    Pop(i);
+                    Pop();
                     return i + 1;
                 }
 
@@ -377,7 +371,7 @@ namespace ImdsAnalyzers.Scripts
             switch (c)
             {
                 case '"':
-                    Pop(i);
+                    Pop();
                     return i + 1;
                 case '$' when Next(i) == '(':
                     Push(FrameKind.DollarParen, ')', i, i + 2, -1);
@@ -397,7 +391,7 @@ namespace ImdsAnalyzers.Scripts
             switch (c)
             {
                 case '}':
-                    Pop(i);
+                    Pop();
                     return i + 1;
                 case '"':
                 case '\'':
@@ -426,8 +420,8 @@ namespace ImdsAnalyzers.Scripts
             var c = _text[i];
             if (frame.Kind != FrameKind.Root && c == frame.Closer)
             {
-                EndCall(frame, i);
-                Pop(i);
+                EndCall(frame);
+                Pop();
                 return i + 1;
             }
 
@@ -492,11 +486,11 @@ namespace ImdsAnalyzers.Scripts
                     return i + 1;
                 case ';':
                 case '|':
-                    EndCall(frame, i);
+                    EndCall(frame);
                     frame.ExpectCommand = true;
                     return i + 1;
                 case '&' when !(i > 0 && _text[i - 1] == '>') && Next(i) != '>':
-                    EndCall(frame, i);
+                    EndCall(frame);
                     frame.ExpectCommand = true;
                     return i + 1;
             }
@@ -582,7 +576,7 @@ namespace ImdsAnalyzers.Scripts
 
         private void StartCall(Frame frame, ScriptCommand command, int start, int end, bool isExe)
         {
-            EndCall(frame, start);
+            EndCall(frame);
             var call = new ScriptCall(command, start, end, _lines.Count)
             {
                 IsExe = isExe,
@@ -594,14 +588,13 @@ namespace ImdsAnalyzers.Scripts
             frame.ExpectCommand = false;
         }
 
-        private void EndCall(Frame frame, int position)
+        private void EndCall(Frame frame)
         {
             if (frame.Kind is FrameKind.DataQuote or FrameKind.Hashtable || frame.Call < 0)
             {
                 return;
             }
 
-            _calls[frame.Call].End = position;
             frame.Call = -1;
         }
 
@@ -655,12 +648,9 @@ namespace ImdsAnalyzers.Scripts
                     call.Url = url;
                 }
             }
-            else if ((c == 'x' || c == 'X') && MetadataUrl.Matches(_text, i, ScriptScan.TokenHeader, StringComparison.OrdinalIgnoreCase))
+            else if ((c == 'x' || c == 'X') && ScriptScan.IsTokenHeaderAt(_text, i))
             {
-                if (!MetadataUrl.Matches(_text, i + ScriptScan.TokenHeader.Length, ScriptScan.TtlSuffix, StringComparison.OrdinalIgnoreCase))
-                {
-                    call.HasTokenHeader = true;
-                }
+                call.HasTokenHeader = true;
             }
             else if (c == '-' && i > 0 && char.IsWhiteSpace(_text[i - 1]))
             {
@@ -885,9 +875,9 @@ namespace ImdsAnalyzers.Scripts
             });
         }
 
-        private void Pop(int position)
+        private void Pop()
         {
-            EndCall(Top, position);
+            EndCall(Top);
             _frames.RemoveAt(_frames.Count - 1);
         }
 
