@@ -38,6 +38,13 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                 return;
             }
 
+            // What the helper can use depends on the compilation and the file, not on the diagnostic.
+            if (SessionTokenHelperDocument.GetCapabilities(model.Compilation, root.SyntaxTree) is not { } caps)
+            {
+                return;
+            }
+
+            var document = context.Document;
             foreach (var diagnostic in context.Diagnostics)
             {
                 var invocation = FindInvocation(root, diagnostic);
@@ -46,17 +53,9 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                     continue;
                 }
 
-                var capabilities = SessionTokenHelperDocument.GetCapabilities(model.Compilation, invocation.SyntaxTree);
-                if (capabilities is null)
-                {
-                    continue;
-                }
-
-                var kind = TokenlessRequestRewriter.Classify(invocation, model, capabilities.Value, context.CancellationToken);
+                var kind = TokenlessRequestRewriter.Classify(invocation, model, caps, context.CancellationToken);
                 if (kind != RewriteKind.None)
                 {
-                    var document = context.Document;
-                    var caps = capabilities.Value;
                     context.RegisterCodeFix(
                         CodeAction.Create(HelperTitle, ct => FixAsync(document, invocation, kind, caps, ct), HelperEquivalenceKey),
                         diagnostic);
@@ -65,7 +64,6 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                 var sdkRewrite = AwsSdkMetadataRewriter.TryCreate(invocation, model, diagnostic, context.CancellationToken);
                 if (sdkRewrite is not null)
                 {
-                    var document = context.Document;
                     context.RegisterCodeFix(
                         CodeAction.Create(AwsSdkMetadataRewriter.Title, ct => AwsSdkMetadataRewriter.FixAsync(document, invocation, sdkRewrite, ct), AwsSdkMetadataRewriter.EquivalenceKey),
                         diagnostic);
