@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ImdsAnalyzers.MetadataCalls;
 using ImdsAnalyzers.Scripts;
 
 namespace ImdsAnalyzers.CodeFixes.Scripts
@@ -12,8 +13,6 @@ namespace ImdsAnalyzers.CodeFixes.Scripts
     /// </summary>
     internal static class ScriptTokenPlanner
     {
-        public const string TtlSeconds = "21600";
-
         private const string DefaultHost = MetadataUrl.IPv4Host;
 
         private enum CallStyle
@@ -73,10 +72,10 @@ namespace ImdsAnalyzers.CodeFixes.Scripts
         }
 
         /// <summary>The line that fetches a token, in the script's language, against the host the call uses.</summary>
-        public static string TokenFetch(bool powerShell, string variable, string host) =>
+        private static string TokenFetch(bool powerShell, string variable, string host) =>
             powerShell
-                ? "$" + variable + " = Invoke-RestMethod -Method PUT -Uri http://" + host + "/latest/api/token -Headers @{\"" + ScriptScan.TokenHeader + ScriptScan.TtlSuffix + "\" = \"" + TtlSeconds + "\"}"
-                : variable + "=$(curl -s -X PUT http://" + host + "/latest/api/token -H \"" + ScriptScan.TokenHeader + ScriptScan.TtlSuffix + ": " + TtlSeconds + "\")";
+                ? "$" + variable + " = Invoke-RestMethod -Method PUT -Uri http://" + host + "/latest/api/token -Headers @{\"" + MetadataHeaders.TokenTtlSeconds + "\" = \"" + MetadataHeaders.DefaultTtlSecondsText + "\"}"
+                : variable + "=$(curl -s -X PUT http://" + host + "/latest/api/token -H \"" + MetadataHeaders.TokenTtlSeconds + ": " + MetadataHeaders.DefaultTtlSecondsText + "\")";
 
         private static CallStyle StyleOf(ScriptCall call, bool powerShell)
         {
