@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -59,13 +58,6 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 
             var path = MetadataRelativePath(url);
             return path is null ? null : new SdkRewrite(path, isAsync);
-        }
-
-        public static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, SdkRewrite rewrite, CancellationToken cancellationToken)
-        {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            Rewrite(editor, invocation, rewrite);
-            return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         public static void Rewrite(DocumentEditor editor, InvocationExpressionSyntax invocation, SdkRewrite rewrite)

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace ImdsAnalyzers.CodeFixes.MetadataCalls
 {
@@ -57,7 +56,7 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                 if (kind != RewriteKind.None)
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create(HelperTitle, ct => FixAsync(document, invocation, kind, caps, ct), HelperEquivalenceKey),
+                        CodeAction.Create(HelperTitle, ct => FixAsync(document, invocation, kind, null, caps, ct), HelperEquivalenceKey),
                         diagnostic);
                 }
 
@@ -65,7 +64,7 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                 if (sdkRewrite is not null)
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create(AwsSdkMetadataRewriter.Title, ct => AwsSdkMetadataRewriter.FixAsync(document, invocation, sdkRewrite, ct), AwsSdkMetadataRewriter.EquivalenceKey),
+                        CodeAction.Create(AwsSdkMetadataRewriter.Title, ct => FixAsync(document, invocation, RewriteKind.None, sdkRewrite, caps, ct), AwsSdkMetadataRewriter.EquivalenceKey),
                         diagnostic);
                 }
             }
@@ -74,27 +73,11 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
         internal static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Diagnostic diagnostic) =>
             root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
 
-        private static async Task<Solution> FixAsync(Document document, InvocationExpressionSyntax invocation, RewriteKind kind, HelperCapabilities capabilities, CancellationToken cancellationToken)
+        private static Task<Solution> FixAsync(Document document, InvocationExpressionSyntax invocation, RewriteKind kind, SdkRewrite? sdk, HelperCapabilities capabilities, CancellationToken cancellationToken)
         {
-            var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            var existing = compilation is null ? null : SessionTokenHelperDocument.FindExisting(compilation);
-            var helperName = existing?.ToDisplayString() ?? SessionTokenHelperDocument.FullNameWhenHostedIn(invocation.SyntaxTree.GetRoot(cancellationToken));
-
-            // Append first: the helper goes after everything else, so the call keeps its span, and
-            // the rewrite made afterwards keeps the annotations that let the cleanup simplify it.
-            var host = existing is null
-                ? await SessionTokenHelperDocument.AppendAsync(document, capabilities, cancellationToken).ConfigureAwait(false)
-                : document;
-            var editor = await DocumentEditor.CreateAsync(host, cancellationToken).ConfigureAwait(false);
-            var target = SessionTokenHelperDocument.FindSameInvocation(editor.OriginalRoot, invocation.Span);
-            if (target is null)
-            {
-                return document.Project.Solution;
-            }
-
-            TokenlessRequestRewriter.Rewrite(editor, target, kind, helperName);
-            var changed = editor.GetChangedDocument();
-            return await SessionTokenHelperDocument.AddImportsAsync(changed.Project.Solution, changed.Id, cancellationToken).ConfigureAwait(false);
+            var plan = new TokenlessRequestFixAllProvider.DocumentPlan(document, capabilities);
+            plan.Rewrites.Add(new TokenlessRequestFixAllProvider.PlannedRewrite(invocation.Span, kind, sdk));
+            return TokenlessRequestFixAllProvider.ApplyAsync(document.Project.Solution, document.Project, new[] { plan }, useSdk: sdk is not null, capabilities, cancellationToken);
         }
     }
 }

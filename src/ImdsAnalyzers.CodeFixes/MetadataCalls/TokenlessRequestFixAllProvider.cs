@@ -64,41 +64,53 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
                     continue;
                 }
 
-                // The helper goes at the end of the first fixed file; every call names it as it is named there.
-                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-                var existing = compilation is null ? null : SessionTokenHelperDocument.FindExisting(compilation);
-                var hostRoot = await plans[0].Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                var helperName = existing?.ToDisplayString() ?? SessionTokenHelperDocument.FullNameWhenHostedIn(hostRoot!);
-                if (existing is null && !useSdk && capabilities is not null)
-                {
-                    var host = await SessionTokenHelperDocument.AppendAsync(solution.GetDocument(plans[0].Document.Id)!, capabilities.Value, cancellationToken).ConfigureAwait(false);
-                    solution = host.Project.Solution;
-                }
+                solution = await ApplyAsync(solution, project, plans, useSdk, capabilities, cancellationToken).ConfigureAwait(false);
+            }
 
-                foreach (var plan in plans)
+            return solution;
+        }
+
+        /// <summary>
+        /// Adds the helper once (unless the fix uses the AWS SDK, or the project already has one) and applies the planned
+        /// rewrites of one project. The single fixes run through here too, with one plan of one rewrite.
+        /// </summary>
+        internal static async Task<Solution> ApplyAsync(Solution solution, Project project, IReadOnlyList<DocumentPlan> plans, bool useSdk, HelperCapabilities? capabilities, CancellationToken cancellationToken)
+        {
+            // The helper goes at the end of the first fixed file, before any rewrite: the calls keep their spans, and the
+            // rewrites keep the annotations that let the cleanup simplify them. Every call names it as it is named there.
+            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            var existing = compilation is null ? null : SessionTokenHelperDocument.FindExisting(compilation);
+            var hostRoot = await plans[0].Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var helperName = existing?.ToDisplayString() ?? SessionTokenHelperDocument.FullNameWhenHostedIn(hostRoot!);
+            if (existing is null && !useSdk && capabilities is not null)
+            {
+                var host = await SessionTokenHelperDocument.AppendAsync(solution.GetDocument(plans[0].Document.Id)!, capabilities.Value, cancellationToken).ConfigureAwait(false);
+                solution = host.Project.Solution;
+            }
+
+            foreach (var plan in plans)
+            {
+                var editor = await DocumentEditor.CreateAsync(solution.GetDocument(plan.Document.Id)!, cancellationToken).ConfigureAwait(false);
+                foreach (var rewrite in plan.Rewrites)
                 {
-                    var editor = await DocumentEditor.CreateAsync(solution.GetDocument(plan.Document.Id)!, cancellationToken).ConfigureAwait(false);
-                    foreach (var rewrite in plan.Rewrites)
+                    var target = SessionTokenHelperDocument.FindSameInvocation(editor.OriginalRoot, rewrite.Span);
+                    if (target is null)
                     {
-                        var target = SessionTokenHelperDocument.FindSameInvocation(editor.OriginalRoot, rewrite.Span);
-                        if (target is null)
-                        {
-                            continue;
-                        }
-
-                        if (rewrite.Sdk is not null)
-                        {
-                            AwsSdkMetadataRewriter.Rewrite(editor, target, rewrite.Sdk);
-                        }
-                        else
-                        {
-                            TokenlessRequestRewriter.Rewrite(editor, target, rewrite.Kind, helperName);
-                        }
+                        continue;
                     }
 
-                    solution = editor.GetChangedDocument().Project.Solution;
-                    solution = await SessionTokenHelperDocument.AddImportsAsync(solution, plan.Document.Id, cancellationToken).ConfigureAwait(false);
+                    if (rewrite.Sdk is not null)
+                    {
+                        AwsSdkMetadataRewriter.Rewrite(editor, target, rewrite.Sdk);
+                    }
+                    else
+                    {
+                        TokenlessRequestRewriter.Rewrite(editor, target, rewrite.Kind, helperName);
+                    }
                 }
+
+                solution = editor.GetChangedDocument().Project.Solution;
+                solution = await SessionTokenHelperDocument.AddImportsAsync(solution, plan.Document.Id, cancellationToken).ConfigureAwait(false);
             }
 
             return solution;
@@ -139,7 +151,7 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             return plan;
         }
 
-        private sealed class DocumentPlan
+        internal sealed class DocumentPlan
         {
             public DocumentPlan(Document document, HelperCapabilities? capabilities)
             {
@@ -154,7 +166,7 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             public List<PlannedRewrite> Rewrites { get; } = new List<PlannedRewrite>();
         }
 
-        private sealed class PlannedRewrite
+        internal sealed class PlannedRewrite
         {
             public PlannedRewrite(Microsoft.CodeAnalysis.Text.TextSpan span, RewriteKind kind, SdkRewrite? sdk)
             {
