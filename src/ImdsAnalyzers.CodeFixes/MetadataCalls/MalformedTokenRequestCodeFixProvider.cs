@@ -31,17 +31,14 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax send)
-                    || TokenRequestFix.TryPlan(model, send, context.CancellationToken) is null)
+                    || TokenRequestFix.TryPlan(model, send, context.CancellationToken) is not { } fix)
                 {
                     continue;
                 }
 
                 var document = context.Document;
                 context.RegisterCodeFix(
-                    CodeAction.Create(
-                        Title,
-                        async cancellationToken => await TokenRequestFix.TryApplyAsync(document, send, cancellationToken).ConfigureAwait(false) ?? document,
-                        EquivalenceKey),
+                    CodeAction.Create(Title, cancellationToken => fix.ApplyAsync(document, cancellationToken), EquivalenceKey),
                     diagnostic);
             }
         }

@@ -52,13 +52,14 @@ namespace ImdsAnalyzers.CodeFixes.MetadataCalls
             }
 
             var fix = TryPlan(model, invocation, cancellationToken);
-            if (fix is null)
-            {
-                return null;
-            }
+            return fix is null ? null : await fix.ApplyAsync(document, cancellationToken).ConfigureAwait(false);
+        }
 
+        /// <summary>Applies the planned edits to the document the plan was made from.</summary>
+        public async Task<Document> ApplyAsync(Document document, CancellationToken cancellationToken)
+        {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            foreach (var edit in fix._edits)
+            foreach (var edit in _edits)
             {
                 edit(editor);
             }
