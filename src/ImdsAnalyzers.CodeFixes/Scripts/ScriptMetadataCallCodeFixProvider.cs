@@ -45,11 +45,11 @@ namespace ImdsAnalyzers.CodeFixes.Scripts
             {
                 // Offer only what can be done: a call the planner has to leave alone gets no empty action.
                 if (locator.TryLocate(diagnostic, context.CancellationToken, out var script, out var index)
-                    && ScriptTokenPlanner.Plan(script, new[] { index }) is not null)
+                    && ScriptTokenPlanner.Plan(script, new[] { index }) is { } edit)
                 {
                     var document = context.Document;
                     context.RegisterCodeFix(
-                        CodeAction.Create(Title, ct => FixAsync(document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
+                        CodeAction.Create(Title, ct => ApplyAsync(document, new[] { edit }, ct), EquivalenceKey),
                         diagnostic);
                 }
             }
@@ -59,7 +59,7 @@ namespace ImdsAnalyzers.CodeFixes.Scripts
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || root.SyntaxTree.Options is not CSharpParseOptions options)
+            if (root is null || model is null)
             {
                 return document;
             }
@@ -80,15 +80,32 @@ namespace ImdsAnalyzers.CodeFixes.Scripts
                 }
             }
 
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            var changed = false;
+            var edits = new List<ScriptEdit>();
             foreach (var pair in scripts.OrderBy(s => s.Key.Source.Span.Start))
             {
-                var edit = ScriptTokenPlanner.Plan(pair.Key, pair.Value);
-                if (edit is not null && ScriptEditApplier.TryApply(editor, edit, options))
+                if (ScriptTokenPlanner.Plan(pair.Key, pair.Value) is { } edit)
                 {
-                    changed = true;
+                    edits.Add(edit);
                 }
+            }
+
+            return await ApplyAsync(document, edits, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Applies edits planned on this document's scripts; the document as it was when none applies.</summary>
+        private static async Task<Document> ApplyAsync(Document document, IEnumerable<ScriptEdit> edits, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root?.SyntaxTree.Options is not CSharpParseOptions options)
+            {
+                return document;
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var changed = false;
+            foreach (var edit in edits)
+            {
+                changed |= ScriptEditApplier.TryApply(editor, edit, options);
             }
 
             return changed ? editor.GetChangedDocument() : document;
