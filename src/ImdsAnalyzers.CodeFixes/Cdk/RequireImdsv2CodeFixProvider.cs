@@ -87,10 +87,7 @@ namespace ImdsAnalyzers.CodeFixes.Cdk
                 return document;
             }
 
-            var props = ObjectInitializerSyntax.WithMember(
-                SyntaxFactory.ObjectCreationExpression((TypeSyntax)FixSyntax.TypeName(editor.Generator, propsType)),
-                CdkLaunchAnalyzer.RequireImdsv2,
-                True());
+            var props = ObjectInitializerSyntax.New(editor.Generator, propsType, CdkLaunchAnalyzer.RequireImdsv2, True());
             foreach (var argument in creation.Arguments)
             {
                 if (argument.Parameter is { Ordinal: 2 } && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Syntax is ArgumentSyntax written)

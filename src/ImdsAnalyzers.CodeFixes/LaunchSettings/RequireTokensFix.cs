@@ -69,10 +69,7 @@ namespace ImdsAnalyzers.CodeFixes.LaunchSettings
         }
 
         private static ExpressionSyntax NewOptions(SyntaxGenerator generator, INamedTypeSymbol optionsType, ExpressionSyntax required) =>
-            ObjectInitializerSyntax.WithMember(
-                SyntaxFactory.ObjectCreationExpression((TypeSyntax)FixSyntax.TypeName(generator, optionsType)),
-                HttpTokens,
-                required);
+            ObjectInitializerSyntax.New(generator, optionsType, HttpTokens, required);
 
         /// <summary>The places a fix edits: options objects created in the method, <c>MetadataOptions = { ... }</c>, and null stored as MetadataOptions.</summary>
         private sealed class OptionsTargets

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace ImdsAnalyzers.CodeFixes.Shared
@@ -8,6 +9,10 @@ namespace ImdsAnalyzers.CodeFixes.Shared
     /// <summary>Sets one member in an object initializer while keeping every other member, comment and line break.</summary>
     internal static class ObjectInitializerSyntax
     {
+        /// <summary><c>new T { Name = value }</c>, with T named as <see cref="FixSyntax.TypeName"/> names it.</summary>
+        public static BaseObjectCreationExpressionSyntax New(SyntaxGenerator generator, INamedTypeSymbol type, string name, ExpressionSyntax value) =>
+            WithMember(SyntaxFactory.ObjectCreationExpression((TypeSyntax)FixSyntax.TypeName(generator, type)), name, value);
+
         /// <summary>
         /// <c>new T(...) { ..., Name = value }</c>: replaces the value of an existing <c>Name = ...</c>,
         /// appends the member otherwise, and adds the initializer when the creation has none.
