@@ -74,11 +74,11 @@ namespace ImdsAnalyzers.LaunchSettings
             switch (unwrapped)
             {
                 case IFieldReferenceOperation field:
-                    foreach (var weakField in weakFields)
+                    for (var i = 0; i < weakFields.Length; i++)
                     {
-                        if (SymbolEqualityComparer.Default.Equals(field.Field, weakField))
+                        if (SymbolEqualityComparer.Default.Equals(field.Field, weakFields[i]))
                         {
-                            return weakLiterals.Length > 0 ? weakLiterals[weakFields.IndexOf(weakField)] : weakField.Name;
+                            return weakLiterals.Length > 0 ? weakLiterals[i] : weakFields[i].Name;
                         }
                     }
 
