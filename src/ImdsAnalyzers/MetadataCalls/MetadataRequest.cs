@@ -52,22 +52,14 @@ namespace ImdsAnalyzers.MetadataCalls
 
         public bool MayHaveHiddenHeaders => (Request?.MayHaveHiddenHeaders ?? false) || (Client?.MayHaveHiddenHeaders ?? false);
 
-        public HeaderAttachment? FindHeader(Func<string?, bool> isName)
-        {
-            if (Request != null)
-            {
-                foreach (var header in Request.Headers)
-                {
-                    if (isName(header.Name))
-                    {
-                        return header;
-                    }
-                }
-            }
+        /// <summary>The first header so named on the request, then on the client.</summary>
+        public HeaderAttachment? FindHeader(Func<string?, bool> isName) => Find(Request, isName) ?? Find(Client, isName);
 
-            if (Client != null)
+        private static HeaderAttachment? Find(TrackedObject? tracked, Func<string?, bool> isName)
+        {
+            if (tracked != null)
             {
-                foreach (var header in Client.Headers)
+                foreach (var header in tracked.Headers)
                 {
                     if (isName(header.Name))
                     {
